@@ -1,0 +1,1 @@
+export function startServer(port?: number): Promise<{ url: string; close: () => Promise<void> }>;

@@ -1,0 +1,296 @@
+// Generic Aho–Corasick over UTF-16 code units with a compact serialized form.
+// States are numbered in BFS order with children of a state allocated
+// consecutively, so edge k always leads to state k+1 and one label per state
+// plus a "first child" index describe the whole trie.
+
+export interface SerializedAho {
+  /** Format version. */
+  v: 1;
+  /** Number of patterns. */
+  n: number;
+  /** Label (code unit) of each non-root state, in state order, as a string. */
+  labels: string;
+  /** Varint-encoded arrays, see encodeInts. */
+  firstChild: string;
+  fail: string;
+  /** Pattern index ending exactly at the state, +1 (0 = none). */
+  out: string;
+  /** Pattern lengths in code units. */
+  lengths: string;
+}
+
+/** One match: [start, end) in code units and the index of the pattern. */
+export interface AhoMatch {
+  start: number;
+  end: number;
+  pattern: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64_INDEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+
+/** Non-negative ints as little-endian base-32 digits with a continuation bit. */
+export function encodeInts(values: ArrayLike<number>): string {
+  let s = '';
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i];
+    if (!Number.isInteger(v) || v < 0) throw new Error(`encodeInts: bad value ${v}`);
+    do {
+      const d = v & 31;
+      v = Math.floor(v / 32);
+      s += B64[v > 0 ? d | 32 : d];
+    } while (v > 0);
+  }
+  return s;
+}
+
+export function decodeInts(s: string, count: number): Int32Array {
+  const out = new Int32Array(count);
+  let k = 0;
+  let v = 0;
+  let mul = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = c < 128 ? B64_INDEX[c] : -1;
+    if (d < 0) throw new Error('decodeInts: bad character');
+    v += (d & 31) * mul;
+    if (d & 32) {
+      mul *= 32;
+    } else {
+      if (k >= count) throw new Error('decodeInts: too many values');
+      out[k++] = v;
+      v = 0;
+      mul = 1;
+    }
+  }
+  if (k !== count) throw new Error(`decodeInts: expected ${count} values, got ${k}`);
+  return out;
+}
+
+/** Builds the serialized automaton. Empty patterns are rejected; duplicates keep the first index. */
+export function buildAho(patterns: readonly string[]): SerializedAho {
+  interface Node {
+    next: Map<number, Node>;
+    out: number;
+    id: number;
+    label: number;
+  }
+  const root: Node = { next: new Map(), out: -1, id: 0, label: 0 };
+  patterns.forEach((p, idx) => {
+    if (p.length === 0) throw new Error(`buildAho: empty pattern at ${idx}`);
+    let node = root;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      let nx = node.next.get(c);
+      if (!nx) {
+        nx = { next: new Map(), out: -1, id: -1, label: c };
+        node.next.set(c, nx);
+      }
+      node = nx;
+    }
+    if (node.out < 0) node.out = idx;
+  });
+
+  // BFS numbering; children sorted by label so lookups can binary-search.
+  const order: Node[] = [root];
+  const firstChild: number[] = [];
+  for (let q = 0; q < order.length; q++) {
+    const node = order[q];
+    firstChild.push(order.length);
+    const kids = [...node.next.values()].sort((a, b) => a.label - b.label);
+    for (const k of kids) {
+      k.id = order.length;
+      order.push(k);
+    }
+  }
+  firstChild.push(order.length);
+
+  const fail = new Int32Array(order.length);
+  const parentOf = new Int32Array(order.length);
+  for (const node of order) for (const k of node.next.values()) parentOf[k.id] = node.id;
+  for (let q = 1; q < order.length; q++) {
+    const node = order[q];
+    const p = parentOf[q];
+    if (p === 0) {
+      fail[q] = 0;
+      continue;
+    }
+    let f = fail[p];
+    for (;;) {
+      const nx = order[f].next.get(node.label);
+      if (nx) {
+        fail[q] = nx.id;
+        break;
+      }
+      if (f === 0) {
+        fail[q] = 0;
+        break;
+      }
+      f = fail[f];
+    }
+  }
+
+  let labels = '';
+  for (let q = 1; q < order.length; q++) labels += String.fromCharCode(order[q].label);
+  return {
+    v: 1,
+    n: patterns.length,
+    labels,
+    firstChild: encodeInts(firstChild),
+    fail: encodeInts(fail),
+    out: encodeInts(order.map((nd) => nd.out + 1)),
+    lengths: encodeInts(patterns.map((p) => p.length)),
+  };
+}
+
+export class AhoCorasick {
+  readonly patternCount: number;
+  private readonly labels: Uint16Array;
+  private readonly first: Int32Array;
+  private readonly fail: Int32Array;
+  private readonly out: Int32Array;
+  /** Next state (self or via fail chain) that reports a pattern; -1 when none. */
+  private readonly report: Int32Array;
+  private readonly lengths: Int32Array;
+  /** Dense root transitions: most text positions sit at the root. */
+  private readonly root: Int32Array;
+
+  constructor(data: SerializedAho) {
+    if (data.v !== 1) throw new Error(`AhoCorasick: unknown format ${String(data.v)}`);
+    const states = data.labels.length + 1;
+    this.patternCount = data.n;
+    this.labels = new Uint16Array(states);
+    for (let i = 1; i < states; i++) this.labels[i] = data.labels.charCodeAt(i - 1);
+    this.first = decodeInts(data.firstChild, states + 1);
+    this.fail = decodeInts(data.fail, states);
+    this.out = decodeInts(data.out, states);
+    for (let i = 0; i < states; i++) this.out[i] -= 1;
+    this.lengths = decodeInts(data.lengths, data.n);
+    this.report = new Int32Array(states);
+    // BFS order guarantees fail[s] < s, so one forward pass suffices.
+    this.report[0] = -1;
+    for (let s = 1; s < states; s++) {
+      this.report[s] = this.out[s] >= 0 ? s : this.report[this.fail[s]];
+    }
+    this.root = new Int32Array(65536);
+    for (let t = this.first[0]; t < this.first[1]; t++) this.root[this.labels[t]] = t;
+  }
+
+  static fromPatterns(patterns: readonly string[]): AhoCorasick {
+    return new AhoCorasick(buildAho(patterns));
+  }
+
+  /** Child of state s labelled c, or 0. */
+  private child(s: number, c: number): number {
+    let lo = this.first[s];
+    let hi = this.first[s + 1] - 1;
+    const labels = this.labels;
+    if (hi - lo < 8) {
+      for (let t = lo; t <= hi; t++) if (labels[t] === c) return t;
+      return 0;
+    }
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const l = labels[mid];
+      if (l === c) return mid;
+      if (l < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /**
+   * Every occurrence of every pattern, possibly overlapping, ordered by end
+   * then by decreasing length. Packed as [start, end, pattern] triples.
+   */
+  scanAllPacked(text: string): Int32Array {
+    const n = text.length;
+    const root = this.root;
+    const fail = this.fail;
+    const report = this.report;
+    const out = this.out;
+    const lengths = this.lengths;
+    let buf = new Int32Array(48);
+    let k = 0;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      for (;;) {
+        if (s === 0) {
+          s = root[c];
+          break;
+        }
+        const t = this.child(s, c);
+        if (t !== 0) {
+          s = t;
+          break;
+        }
+        s = fail[s];
+      }
+      let r = report[s];
+      while (r >= 0) {
+        const p = out[r];
+        if (k + 3 > buf.length) {
+          const nb = new Int32Array(buf.length * 2);
+          nb.set(buf);
+          buf = nb;
+        }
+        buf[k] = i + 1 - lengths[p];
+        buf[k + 1] = i + 1;
+        buf[k + 2] = p;
+        k += 3;
+        r = report[fail[r]];
+      }
+    }
+    return buf.subarray(0, k);
+  }
+
+  scanAll(text: string): AhoMatch[] {
+    return unpack(this.scanAllPacked(text));
+  }
+
+  /** Leftmost-longest, non-overlapping matches sorted by start. */
+  scan(text: string): AhoMatch[] {
+    return unpack(leftmostLongest(this.scanAllPacked(text)));
+  }
+}
+
+function unpack(packed: Int32Array): AhoMatch[] {
+  const res: AhoMatch[] = [];
+  for (let i = 0; i < packed.length; i += 3) {
+    res.push({ start: packed[i], end: packed[i + 1], pattern: packed[i + 2] });
+  }
+  return res;
+}
+
+/**
+ * Picks leftmost-longest non-overlapping matches from packed triples.
+ * Ties in span keep the lower pattern index.
+ */
+export function leftmostLongest(packed: Int32Array): Int32Array {
+  const count = packed.length / 3;
+  if (count === 0) return packed;
+  const idx = new Int32Array(count);
+  for (let i = 0; i < count; i++) idx[i] = i;
+  idx.sort((a, b) => {
+    const ds = packed[a * 3] - packed[b * 3];
+    if (ds !== 0) return ds;
+    const de = packed[b * 3 + 1] - packed[a * 3 + 1];
+    if (de !== 0) return de;
+    return packed[a * 3 + 2] - packed[b * 3 + 2];
+  });
+  const res = new Int32Array(packed.length);
+  let k = 0;
+  let lastEnd = -1;
+  for (let j = 0; j < count; j++) {
+    const i = idx[j] * 3;
+    if (packed[i] < lastEnd) continue;
+    res[k] = packed[i];
+    res[k + 1] = packed[i + 1];
+    res[k + 2] = packed[i + 2];
+    lastEnd = packed[i + 1];
+    k += 3;
+  }
+  return res.subarray(0, k);
+}
