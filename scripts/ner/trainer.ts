@@ -1,0 +1,247 @@
+// Averaged structured perceptron trainer (in-process; used by train-ner.ts and tests).
+
+import { FeatureExtractor, NUM_FEATURES } from '../../src/core/ner/features';
+import { NerModel } from '../../src/core/ner/model';
+import { ALL_TYPES_MASK, NER_TYPES, NUM_TAGS, tagMaskForTypes, tagsToSpans, type TagSpan } from '../../src/core/ner/tags';
+import { TRANS_SIZE, Viterbi } from '../../src/core/ner/viterbi';
+import { evaluate, type Evaluation } from '../../src/core/ner/evaluate';
+import type { Example } from './data';
+
+const NT = NUM_TAGS;
+
+export interface TrainOptions {
+  epochs: number;
+  hashBits: number;
+  seed: number;
+  /** Quantile of |weight| mapped to the int8 limit (larger weights are clipped). */
+  clipQuantile?: number;
+  note?: string;
+  log?: (line: string) => void;
+}
+
+export interface EpochStat {
+  epoch: number;
+  seconds: number;
+  trainErrors: number;
+  dev: Record<string, Evaluation>;
+  /** Mean of the per-source micro F1 (model selection criterion). */
+  score: number;
+}
+
+export interface TrainResult {
+  model: NerModel;
+  history: EpochStat[];
+  bestEpoch: number;
+  /** Dev evaluation of the quantised model. */
+  quantisedDev: Record<string, Evaluation>;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Prepared {
+  ex: Example;
+  feats: Int32Array;
+  allowed: Uint8Array;
+}
+
+function prepare(examples: readonly Example[], extractor: FeatureExtractor): Prepared[] {
+  let total = 0;
+  for (const ex of examples) total += ex.cps.length * NUM_FEATURES;
+  const all = new Int32Array(total);
+  const masks = new Map<number, Uint8Array>();
+  let o = 0;
+  return examples.map((ex) => {
+    const n = ex.cps.length;
+    const feats = all.subarray(o, o + n * NUM_FEATURES);
+    o += n * NUM_FEATURES;
+    extractor.extract(ex.cps, n, feats);
+    let allowed = masks.get(ex.typeMask);
+    if (!allowed) masks.set(ex.typeMask, (allowed = tagMaskForTypes(ex.typeMask)));
+    return { ex, feats, allowed };
+  });
+}
+
+function emissions(feats: Int32Array, n: number, w: Float64Array, emit: Float64Array): void {
+  let f = 0;
+  for (let i = 0, base = 0; i < n; i++, base += NT) {
+    for (let t = 0; t < NT; t++) emit[base + t] = 0;
+    for (let k = 0; k < NUM_FEATURES; k++) {
+      const b = feats[f++];
+      for (let t = 0; t < NT; t++) emit[base + t] += w[b + t];
+    }
+  }
+}
+
+/** Per source file, tags dev with the given weights and scores spans of the file's annotated types. */
+function evalDev(
+  dev: readonly Prepared[],
+  tagger: (p: Prepared, out: Uint8Array) => void,
+): Record<string, Evaluation> {
+  const bySource = new Map<string, { gold: TagSpan[][]; pred: TagSpan[][]; mask: number }>();
+  let out = new Uint8Array(256);
+  for (const p of dev) {
+    const n = p.ex.cps.length;
+    if (out.length < n) out = new Uint8Array(n * 2);
+    tagger(p, out);
+    let s = bySource.get(p.ex.source);
+    if (!s) bySource.set(p.ex.source, (s = { gold: [], pred: [], mask: p.ex.typeMask }));
+    s.gold.push(tagsToSpans(p.ex.gold, n));
+    s.pred.push(tagsToSpans(out, n));
+  }
+  const res: Record<string, Evaluation> = {};
+  for (const [source, s] of bySource) {
+    const types = NER_TYPES.filter((_, i) => (s.mask >> i) & 1);
+    const named = (spans: TagSpan[][]) => spans.map((d) => d.map((x) => ({ type: NER_TYPES[x.type], start: x.start, end: x.end })));
+    res[source] = evaluate(named(s.gold), named(s.pred), types);
+  }
+  return res;
+}
+
+export function formatEval(ev: Record<string, Evaluation>): string {
+  return Object.entries(ev)
+    .map(([src, e]) =>
+      `${src}: micro ${(e.micro.f1 * 100).toFixed(2)} (` +
+      Object.entries(e.byType).map(([t, s]) => `${t} ${(s.f1 * 100).toFixed(1)}`).join(', ') + ')',
+    )
+    .join(' | ');
+}
+
+function meanF1(ev: Record<string, Evaluation>): number {
+  const v = Object.values(ev);
+  return v.length ? v.reduce((a, e) => a + e.micro.f1, 0) / v.length : 0;
+}
+
+export function train(trainSet: readonly Example[], devSet: readonly Example[], opts: TrainOptions): TrainResult {
+  const log = opts.log ?? (() => {});
+  const size = (1 << opts.hashBits) * NT;
+  const extractor = new FeatureExtractor(opts.hashBits);
+  const t0 = Date.now();
+  const tr = prepare(trainSet, extractor);
+  const dv = prepare(devSet, extractor);
+  log(`features: ${tr.length} train / ${dv.length} dev sentences in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const w = new Float64Array(size);
+  const u = new Float64Array(size);
+  const tw = new Float64Array(TRANS_SIZE);
+  const tu = new Float64Array(TRANS_SIZE);
+  const avg = new Float64Array(size);
+  const tavg = new Float64Array(TRANS_SIZE);
+  let best: { w: Float64Array; t: Float64Array } | null = null;
+  let maxLen = 1;
+  for (const p of tr) maxLen = Math.max(maxLen, p.ex.cps.length);
+  for (const p of dv) maxLen = Math.max(maxLen, p.ex.cps.length);
+  const emit = new Float64Array(maxLen * NT);
+  const pred = new Uint8Array(maxLen);
+  const viterbi = new Viterbi();
+  const order = Int32Array.from(tr, (_, i) => i);
+  const rand = mulberry32(opts.seed);
+  let c = 1;
+  const history: EpochStat[] = [];
+  let bestEpoch = 0;
+  let bestScore = -1;
+  const allAllowed = tagMaskForTypes(ALL_TYPES_MASK);
+
+  const upd = (arr: Float64Array, acc: Float64Array, k: number, d: number): void => {
+    arr[k] += d;
+    acc[k] += c * d;
+  };
+
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    const te = Date.now();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const tmp = order[i];
+      order[i] = order[j];
+      order[j] = tmp;
+    }
+    let errors = 0;
+    for (let oi = 0; oi < order.length; oi++) {
+      const { ex, feats, allowed } = tr[order[oi]];
+      const n = ex.cps.length;
+      if (n === 0) continue;
+      emissions(feats, n, w, emit);
+      viterbi.decode(emit, n, tw, allowed, pred);
+      const gold = ex.gold;
+      let wrong = false;
+      for (let i = 0; i < n; i++) {
+        const g = gold[i];
+        const p = pred[i];
+        if (g !== p) {
+          wrong = true;
+          const fb = i * NUM_FEATURES;
+          for (let k = 0; k < NUM_FEATURES; k++) {
+            const b = feats[fb + k];
+            upd(w, u, b + g, 1);
+            upd(w, u, b + p, -1);
+          }
+        }
+        const gp = i === 0 ? -1 : gold[i - 1];
+        const pp = i === 0 ? -1 : pred[i - 1];
+        if (g !== p || gp !== pp) {
+          upd(tw, tu, i === 0 ? NT * NT + g : gp * NT + g, 1);
+          upd(tw, tu, i === 0 ? NT * NT + p : pp * NT + p, -1);
+        }
+      }
+      if (gold[n - 1] !== pred[n - 1]) {
+        upd(tw, tu, (NT + 1) * NT + gold[n - 1], 1);
+        upd(tw, tu, (NT + 1) * NT + pred[n - 1], -1);
+      }
+      if (wrong) errors++;
+      c++;
+    }
+    for (let k = 0; k < size; k++) avg[k] = w[k] - u[k] / c;
+    for (let k = 0; k < TRANS_SIZE; k++) tavg[k] = tw[k] - tu[k] / c;
+    const dev = evalDev(dv, (p, out) => {
+      const n = p.ex.cps.length;
+      if (n === 0) return;
+      emissions(p.feats, n, avg, emit);
+      viterbi.decode(emit, n, tavg, allAllowed, out);
+    });
+    const score = meanF1(dev);
+    const stat: EpochStat = { epoch, seconds: (Date.now() - te) / 1000, trainErrors: errors, dev, score };
+    history.push(stat);
+    log(`epoch ${epoch}: ${stat.seconds.toFixed(1)} s, ${errors} sentences wrong; dev ${formatEval(dev)}; mean ${(score * 100).toFixed(2)}`);
+    if (score > bestScore || !best) {
+      bestScore = score;
+      bestEpoch = epoch;
+      if (epoch < opts.epochs) {
+        best ??= { w: new Float64Array(size), t: new Float64Array(TRANS_SIZE) };
+        best.w.set(avg);
+        best.t.set(tavg);
+      } else best = { w: avg, t: tavg };
+    }
+  }
+  const finalW = best ? best.w : avg;
+  const finalT = best ? best.t : tavg;
+  const model = quantise(finalW, finalT, opts);
+  const quantisedDev = evalDev(dv, (p, out) => model.tagUnits(p.ex.cps, p.ex.cps.length, out));
+  log(`best epoch ${bestEpoch}; quantised dev ${formatEval(quantisedDev)}`);
+  return { model, history, bestEpoch, quantisedDev };
+}
+
+function quantise(wf: Float64Array, tf: Float64Array, opts: TrainOptions): NerModel {
+  const q = opts.clipQuantile ?? 0.9995;
+  // Sample |w| of non-zero weights to find the clip level.
+  const sample: number[] = [];
+  const step = Math.max(1, Math.floor(wf.length / 2_000_000));
+  for (let k = 0; k < wf.length; k += step) if (wf[k] !== 0) sample.push(Math.abs(wf[k]));
+  sample.sort((a, b) => a - b);
+  const clip = sample.length ? sample[Math.min(sample.length - 1, Math.floor(q * sample.length))] : 1;
+  const scale = 127 / (clip || 1);
+  const weights = new Int8Array(wf.length);
+  for (let k = 0; k < wf.length; k++) {
+    const v = Math.round(wf[k] * scale);
+    weights[k] = v > 127 ? 127 : v < -127 ? -127 : v;
+  }
+  const trans = new Float64Array(TRANS_SIZE);
+  for (let k = 0; k < TRANS_SIZE; k++) trans[k] = Math.max(-32767, Math.min(32767, Math.round(tf[k] * scale)));
+  return new NerModel({ hashBits: opts.hashBits, scale, note: opts.note ?? '' }, weights, trans);
+}

@@ -1,0 +1,212 @@
+// Hashed character features. Training and inference share this file, so any
+// change to templates, hashing or the lexicon must bump FEATURE_VERSION.
+
+import { lexiconEntries } from './lexicon';
+import { NUM_TAGS } from './tags';
+
+export const FEATURE_VERSION = 1;
+export const NUM_FEATURES = 18;
+
+const BOS = 0x110001;
+const EOS = 0x110002;
+const PAD = 2;
+
+const enum Cls {
+  Other = 0,
+  Digit = 1,
+  Latin = 2,
+  Han = 3,
+  HanNum = 4,
+  Punct = 5,
+  Space = 6,
+  Edge = 7,
+}
+
+const HAN_NUMERALS = '〇零一二三四五六七八九十百千万亿两';
+
+/** Full-width ASCII to half-width, lower-case Latin, all ASCII digits to '0'. */
+export function normalizeCodePoint(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  else if (c === 0x3000) c = 0x20;
+  if (c >= 0x41 && c <= 0x5a) return c + 32;
+  if (c >= 0x30 && c <= 0x39) return 0x30;
+  return c;
+}
+
+const CLASS_TABLE = buildClassTable();
+
+function buildClassTable(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    let k: Cls = Cls.Other;
+    if (c === 0x30) k = Cls.Digit;
+    else if (c >= 0x61 && c <= 0x7a) k = Cls.Latin;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) k = Cls.Han;
+    else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) k = Cls.Space;
+    else if ((c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e))
+      k = Cls.Punct;
+    else if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xfe4f)) k = Cls.Punct;
+    t[c] = k;
+  }
+  for (const ch of HAN_NUMERALS) t[ch.charCodeAt(0)] = Cls.HanNum;
+  return t;
+}
+
+function classOf(c: number): number {
+  if (c < 0x10000) return CLASS_TABLE[c];
+  if (c >= 0x110000) return Cls.Edge;
+  return c >= 0x20000 && c <= 0x3ffff ? Cls.Han : Cls.Other;
+}
+
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x5bd1e995);
+  return h ^ (h >>> 15);
+}
+
+function fin(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const SEED = 0x2545f491;
+const SKIP_SEED = 0x61c88647;
+const LEX_SEED = 0x7f4a7c15;
+
+/** Lexicon lookup: hashes of normalised words to category bits. */
+class Lexicon {
+  readonly first = new Uint8Array(0x10000);
+  readonly cats = new Map<number, number>();
+  maxLen = 0;
+
+  constructor() {
+    for (const { word, cats } of lexiconEntries()) {
+      const cps = Array.from(word, (ch) => normalizeCodePoint(ch.codePointAt(0)!));
+      let h = LEX_SEED;
+      for (const c of cps) h = mix(h, c);
+      this.cats.set(h, (this.cats.get(h) ?? 0) | cats);
+      if (cps[0] < 0x10000) this.first[cps[0]] = 1;
+      this.maxLen = Math.max(this.maxLen, cps.length);
+    }
+  }
+}
+
+let lexicon: Lexicon | null = null;
+
+/**
+ * Computes NUM_FEATURES hashed feature offsets (bucket * NUM_TAGS) per unit.
+ * Reuses its buffers; not re-entrant.
+ */
+export class FeatureExtractor {
+  readonly hashBits: number;
+  private readonly shift: number;
+  private cap = 0;
+  private u = new Int32Array(0);
+  private cls = new Uint8Array(0);
+  private h1 = new Int32Array(0);
+  private h2 = new Int32Array(0);
+  private h3 = new Int32Array(0);
+  private starts = new Uint8Array(0);
+  private ends = new Uint8Array(0);
+  private inside = new Uint8Array(0);
+  private readonly lex: Lexicon;
+
+  constructor(hashBits: number) {
+    if (hashBits < 8 || hashBits > 24) throw new Error(`hashBits out of range: ${hashBits}`);
+    this.hashBits = hashBits;
+    this.shift = 32 - hashBits;
+    this.lex = lexicon ??= new Lexicon();
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.cap) return;
+    const cap = Math.max(n, this.cap * 2, 64);
+    this.cap = cap;
+    const m = cap + 2 * PAD + 2;
+    this.u = new Int32Array(m);
+    this.cls = new Uint8Array(m);
+    this.h1 = new Int32Array(m);
+    this.h2 = new Int32Array(m);
+    this.h3 = new Int32Array(m);
+    this.starts = new Uint8Array(cap + 2);
+    this.ends = new Uint8Array(cap + 2);
+    this.inside = new Uint8Array(cap + 2);
+  }
+
+  /** cps: raw code points of one sentence; out must hold n * NUM_FEATURES. */
+  extract(cps: ArrayLike<number>, n: number, out: Int32Array): void {
+    this.ensure(n);
+    const { u, cls, h1, h2, h3 } = this;
+    const m = n + 2 * PAD;
+    for (let p = 0; p < PAD; p++) {
+      u[p] = BOS;
+      u[n + PAD + p] = EOS;
+    }
+    for (let i = 0; i < n; i++) u[i + PAD] = normalizeCodePoint(cps[i]);
+    u[m] = EOS;
+    u[m + 1] = EOS;
+    for (let p = 0; p < m + 2; p++) {
+      cls[p] = classOf(u[p]);
+      h1[p] = mix(SEED, u[p]);
+    }
+    for (let p = 0; p < m + 1; p++) h2[p] = mix(h1[p], u[p + 1]);
+    for (let p = 0; p < m; p++) h3[p] = mix(h2[p], u[p + 2]);
+    this.matchLexicon(n);
+    const { starts, ends, inside } = this;
+    const shift = this.shift;
+    const NT = NUM_TAGS;
+    const bias = (fin(mix(SEED, 0)) >>> shift) * NT;
+    let o = 0;
+    for (let i = 0; i < n; i++) {
+      const p = i + PAD;
+      out[o] = bias;
+      out[o + 1] = (fin(h1[p - 2] ^ 0x101) >>> shift) * NT;
+      out[o + 2] = (fin(h1[p - 1] ^ 0x102) >>> shift) * NT;
+      out[o + 3] = (fin(h1[p] ^ 0x103) >>> shift) * NT;
+      out[o + 4] = (fin(h1[p + 1] ^ 0x104) >>> shift) * NT;
+      out[o + 5] = (fin(h1[p + 2] ^ 0x105) >>> shift) * NT;
+      out[o + 6] = (fin(h2[p - 2] ^ 0x201) >>> shift) * NT;
+      out[o + 7] = (fin(h2[p - 1] ^ 0x202) >>> shift) * NT;
+      out[o + 8] = (fin(h2[p] ^ 0x203) >>> shift) * NT;
+      out[o + 9] = (fin(h2[p + 1] ^ 0x204) >>> shift) * NT;
+      out[o + 10] = (fin(h3[p - 2] ^ 0x301) >>> shift) * NT;
+      out[o + 11] = (fin(h3[p - 1] ^ 0x302) >>> shift) * NT;
+      out[o + 12] = (fin(h3[p] ^ 0x303) >>> shift) * NT;
+      out[o + 13] = (fin(mix(mix(SKIP_SEED, u[p - 1]), u[p + 1])) >>> shift) * NT;
+      const pattern = cls[p - 2] | (cls[p - 1] << 3) | (cls[p] << 6) | (cls[p + 1] << 9) | (cls[p + 2] << 12);
+      out[o + 14] = (fin(mix(SEED, 0x1000000 | pattern)) >>> shift) * NT;
+      const d1 = starts[i] | (ends[i] << 8);
+      out[o + 15] = (fin(mix(SEED, 0x2000000 | d1)) >>> shift) * NT;
+      const d2 = (i > 0 ? ends[i - 1] : 0) | (starts[i + 1] << 8);
+      out[o + 16] = (fin(mix(SEED, 0x3000000 | d2)) >>> shift) * NT;
+      const d3 = inside[i] | (cls[p] << 8);
+      out[o + 17] = (fin(mix(SEED, 0x4000000 | d3)) >>> shift) * NT;
+      o += NUM_FEATURES;
+    }
+  }
+
+  private matchLexicon(n: number): void {
+    const { starts, ends, inside, u, lex } = this;
+    starts.fill(0, 0, n + 2);
+    ends.fill(0, 0, n + 2);
+    inside.fill(0, 0, n + 2);
+    const first = lex.first;
+    const maxLen = lex.maxLen;
+    for (let i = 0; i < n; i++) {
+      const c0 = u[i + PAD];
+      if (c0 >= 0x10000 || first[c0] === 0) continue;
+      let h = LEX_SEED;
+      const lim = Math.min(maxLen, n - i);
+      for (let len = 1; len <= lim; len++) {
+        h = mix(h, u[i + PAD + len - 1]);
+        const cats = lex.cats.get(h);
+        if (cats === undefined) continue;
+        starts[i] |= cats;
+        ends[i + len - 1] |= cats;
+        for (let k = i; k < i + len; k++) inside[k] |= cats;
+      }
+    }
+  }
+}
