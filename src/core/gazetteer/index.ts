@@ -1,0 +1,325 @@
+// Place gazetteer: Chinese administrative divisions (province, prefecture, county) plus
+// hand-curated countries, rivers, mountains and regions. Data: ./compiled (generated).
+import type { EntityInfo } from '../types';
+import { DIVISIONS, EXTRAS } from './compiled';
+
+export type DivisionKind = 'province' | 'prefecture' | 'county';
+/** Division kinds, or the `type` of an extra place (country, river, lake, mountain, region …). */
+export type PlaceKind = DivisionKind | string;
+
+export interface PlaceInfo {
+  /** Division code (6 digits), ISO 3166 alpha-2 for countries, `x:<name>` for other extras. */
+  id: string;
+  /** Full name: 平凉市, 临夏回族自治州, 美国, 黄河. */
+  name: string;
+  kind: PlaceKind;
+  /** 1 province, 2 prefecture, 3 county; 0 for places outside the division tree. */
+  level: 0 | 1 | 2 | 3;
+  /** Parent division code (divisions only). */
+  parentId?: string;
+  /** Parent names from the top down. */
+  parents: string[];
+  /** Short form used for matching (平凉); absent when none or when it is stoplisted. */
+  short?: string;
+  /** Other names that match (美利坚合众国, 珠峰). */
+  aliases: string[];
+}
+
+export interface PlaceMatch {
+  start: number;
+  end: number;
+  text: string;
+  info: EntityInfo;
+  place: PlaceInfo;
+  /** Matched by a short form (平凉) rather than a full name or alias. */
+  viaShort: boolean;
+  /** Number of distinct places sharing the matched name (1 = unambiguous). */
+  candidates: number;
+}
+
+export interface FindPlacesOptions {
+  /** Province of the page (甘肃, 甘肃省 or 620000); ambiguous names prefer it. */
+  provinceHint?: string;
+}
+
+type Form = 'full' | 'short' | 'stop' | 'weak';
+interface Entry { place: PlaceInfo; form: Form }
+interface Node { next?: Map<number, Node>; key?: string }
+
+interface Gazetteer {
+  byId: Map<string, PlaceInfo>;
+  names: Map<string, Entry[]>;
+  trie: Node;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  country: '国家', continent: '大洲', region: '地区', zone: '新区', river: '河流', lake: '湖泊',
+  reservoir: '水库', sea: '海洋', mountain: '山', plateau: '高原', basin: '盆地平原', desert: '沙漠',
+  gorge: '峡谷', site: '名胜', island: '岛屿', city: '城市',
+};
+
+let cache: Gazetteer | undefined;
+
+function gazetteer(): Gazetteer {
+  if (cache) return cache;
+  const byId = new Map<string, PlaceInfo>();
+  const names = new Map<string, Entry[]>();
+  const add = (name: string, place: PlaceInfo, form: Form) => {
+    const list = names.get(name);
+    if (!list) names.set(name, [{ place, form }]);
+    else if (!list.some((e) => e.place === place)) list.push({ place, form });
+  };
+  const kinds: DivisionKind[] = ['province', 'prefecture', 'county'];
+  const rows = DIVISIONS.split('\n').map((l) => l.split('\t'));
+  for (const [code, rawName, lvl, parent, rawShort] of rows) {
+    const weak = rawName.startsWith('~');
+    const name = weak ? rawName.slice(1) : rawName;
+    const level = Number(lvl) as 1 | 2 | 3;
+    const stop = rawShort.startsWith('-');
+    const short = stop ? rawShort.slice(1) : rawShort;
+    const place: PlaceInfo = {
+      id: code, name, kind: kinds[level - 1], level, parents: [], aliases: [],
+      ...(parent ? { parentId: parent } : {}), ...(short && !stop ? { short } : {}),
+    };
+    byId.set(code, place);
+    add(name, place, weak ? 'weak' : 'full');
+    if (short) add(short, place, stop ? 'stop' : 'short');
+  }
+  // Parents are listed before children in the data, so names resolve in one pass.
+  for (const p of byId.values()) {
+    const up = p.parentId ? byId.get(p.parentId) : undefined;
+    if (up) p.parents = [...up.parents, up.name];
+  }
+  for (const line of EXTRAS.split('\n')) {
+    const [id, name, type, parents, aliases] = line.split('\t');
+    const place: PlaceInfo = {
+      id, name, kind: type, level: 0,
+      parents: parents ? parents.split(',') : [], aliases: aliases ? aliases.split(',') : [],
+    };
+    byId.set(id, place);
+    add(name, place, 'full');
+    for (const a of place.aliases) add(a, place, 'full');
+  }
+  const trie: Node = {};
+  for (const [key, entries] of names) {
+    if (!entries.some((e) => e.form !== 'stop')) continue;
+    let node = trie;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = {}));
+      node = child;
+    }
+    node.key = key;
+  }
+  for (const list of names.values()) list.sort(compareEntries);
+  cache = { byId, names, trie };
+  return cache;
+}
+
+/** Provinces, then prefectures, then extras (太湖 the lake over 太湖县), then counties; full before short. */
+function rank(p: PlaceInfo): number {
+  return p.level === 0 ? 2.5 : p.level;
+}
+
+function compareEntries(a: Entry, b: Entry): number {
+  return (
+    rank(a.place) - rank(b.place) ||
+    Number(a.form === 'short' || a.form === 'stop') - Number(b.form === 'short' || b.form === 'stop') ||
+    (a.place.id < b.place.id ? -1 : a.place.id > b.place.id ? 1 : 0)
+  );
+}
+
+/** Province (level-1) name a place belongs to, or undefined. */
+function provinceOf(p: PlaceInfo): string | undefined {
+  if (p.level === 1) return p.name;
+  const top = p.parents[0];
+  return top !== undefined && /省$|市$|自治区$|特别行政区$/.test(top) ? top : undefined;
+}
+
+function resolveHint(hint: string | undefined): string | undefined {
+  if (!hint) return undefined;
+  const g = gazetteer();
+  const code = /^\d{2}(0000)?$/.test(hint) ? hint.slice(0, 2) + '0000' : undefined;
+  if (code) return g.byId.get(code)?.name;
+  return g.names.get(hint)?.find((e) => e.place.level === 1)?.place.name;
+}
+
+function isAncestor(anc: PlaceInfo, p: PlaceInfo): boolean {
+  return anc !== p && p.parents.includes(anc.name);
+}
+
+// Surnames that are not also common prepositions/verbs (于, 向, 从 … are left out):
+// 王庆阳, 李永昌 are usually people when the short form directly follows one.
+const SURNAMES = new Set(
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'
+);
+// A short form or landscape name followed by these is a street named after it (平凉路, 黄河路).
+const STREET = /^(?:路|街|大街|大道|巷|胡同)/;
+
+/** Administrative or settlement suffix starting at `index` (市, 自治州, 镇 …), or null. */
+export function divisionSuffixAt(text: string, index: number): string | null {
+  const m = /^(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|县|区|州|盟|旗|镇|乡|村)/.exec(text.slice(index, index + 5));
+  return m ? m[0] : null;
+}
+
+interface Raw { start: number; end: number; key: string; entries: Entry[]; viaShort: boolean }
+
+/** Guards that reject a name at [start, end) from its immediate context. */
+function accept(text: string, start: number, end: number, entries: Entry[], prev: Raw | undefined): Entry[] {
+  let usable = entries.filter((e) => e.form !== 'stop');
+  const after = text.charCodeAt(end);
+  if (after === 0x65cf /* 族 */) return []; // 朝鲜族, 蒙古族
+  const weak = usable.filter((e) => e.form === 'weak');
+  if (weak.length) {
+    // 和县, 城区: only right after their own parent (马鞍山市和县).
+    const parent = prev && prev.end === start ? prev.entries[0].place : undefined;
+    const ok = parent ? weak.filter((e) => isAncestor(parent, e.place)) : [];
+    usable = usable.filter((e) => e.form !== 'weak').concat(ok);
+  }
+  if (!usable.length) return usable;
+  const allShortOrLandscape = usable.every(
+    (e) => e.form === 'short' || (e.place.level === 0 && e.place.kind !== 'country'),
+  );
+  if (allShortOrLandscape && STREET.test(text.slice(end, end + 2))) return [];
+  if (usable.every((e) => e.form === 'short' && e.place.level >= 2) && end - start === 2 && start > 0) {
+    const before = text[start - 1];
+    const prevAdjacent = prev !== undefined && prev.end === start;
+    if (SURNAMES.has(before) && !prevAdjacent) {
+      // 王庆阳 is a person only when the surname starts a word: after punctuation, 的/和, or a title.
+      const b2 = start >= 2 ? text.charCodeAt(start - 2) : 0;
+      const cjk = b2 >= 0x4e00 && b2 <= 0x9fff;
+      if (!cjk || /[的和与及、记长任员者]/.test(text[start - 2])) return [];
+    }
+  }
+  return usable;
+}
+
+/** All names (full, short, alias) in trie order that start at `i`, longest first. */
+function namesAt(g: Gazetteer, text: string, i: number): string[] {
+  const found: string[] = [];
+  let node: Node | undefined = g.trie;
+  for (let j = i; j < text.length && node?.next; j++) {
+    node = node.next.get(text.charCodeAt(j));
+    if (!node) break;
+    if (node.key) found.push(node.key);
+  }
+  return found.reverse();
+}
+
+function scan(text: string): Raw[] {
+  const g = gazetteer();
+  const out: Raw[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let hit: Raw | undefined;
+    if (g.trie.next?.has(text.charCodeAt(i))) {
+      for (const key of namesAt(g, text, i)) {
+        const all = g.names.get(key)!;
+        const entries = accept(text, i, i + key.length, all, out[out.length - 1]);
+        if (entries.length) {
+          const viaShort = entries.every((e) => e.form === 'short');
+          hit = { start: i, end: i + key.length, key, entries, viaShort };
+          break;
+        }
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i = hit.end;
+    } else i++;
+  }
+  return out;
+}
+
+function choose(raw: Raw, prev: Raw | undefined, hint: string | undefined): Entry {
+  const list = raw.entries;
+  if (list.length === 1 || list[0].place.level === 1) return list[0];
+  // 北京市朝阳区: the adjacent parent decides.
+  if (prev && prev.end === raw.start) {
+    const parent = prev.entries[0].place;
+    const under = list.find((e) => isAncestor(parent, e.place));
+    if (under) return under;
+  }
+  if (hint) {
+    const inHint = list.find((e) => provinceOf(e.place) === hint || e.place.parents.includes(hint));
+    if (inHint) return inHint;
+  }
+  return list[0];
+}
+
+function toMatch(raw: Raw, chosen: Entry): PlaceMatch {
+  const p = chosen.place;
+  return {
+    start: raw.start,
+    end: raw.end,
+    text: raw.key,
+    info: { id: p.id, canonical: p.name, parents: [...p.parents] },
+    place: p,
+    viaShort: chosen.form === 'short',
+    candidates: raw.entries.length,
+  };
+}
+
+/**
+ * Places in `text` (normalised: simplified, no line breaks): leftmost-longest, non-overlapping,
+ * sorted by start. Ambiguous names prefer, in order: a province; a place under the adjacent
+ * preceding match; the hinted province (or, without a hint, the province most named in the text);
+ * the higher level.
+ */
+export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMatch[] {
+  const raws = scan(text);
+  let hint = resolveHint(opts.provinceHint);
+  if (!hint) {
+    const votes = new Map<string, number>();
+    for (const r of raws) {
+      if (r.entries.length !== 1) continue;
+      const prov = provinceOf(r.entries[0].place);
+      if (prov) votes.set(prov, (votes.get(prov) ?? 0) + 1);
+    }
+    let best = 0;
+    for (const [prov, n] of votes) if (n > best) [hint, best] = [prov, n];
+  }
+  const out: PlaceMatch[] = [];
+  // Resolve adjacent parents with the already-chosen previous place.
+  for (let k = 0; k < raws.length; k++) {
+    const prev = k > 0 ? raws[k - 1] : undefined;
+    const chosen = choose(raws[k], prev, hint);
+    raws[k].entries = [chosen, ...raws[k].entries.filter((e) => e !== chosen)];
+    out.push(toMatch(raws[k], chosen));
+  }
+  return out;
+}
+
+/** The longest place starting exactly at `index` (平凉市政协 → 平凉市), with the same guards. */
+export function placeAt(text: string, index: number, opts: FindPlacesOptions = {}): PlaceMatch | undefined {
+  const g = gazetteer();
+  for (const key of namesAt(g, text, index)) {
+    const entries = accept(text, index, index + key.length, g.names.get(key)!, undefined);
+    if (entries.length) {
+      const raw: Raw = { start: index, end: index + key.length, key, entries, viaShort: false };
+      return toMatch(raw, choose(raw, undefined, resolveHint(opts.provinceHint)));
+    }
+  }
+  return undefined;
+}
+
+/** Every place a full name, short form (stoplisted ones included) or alias may denote, best first. */
+export function lookupPlace(name: string): PlaceInfo[] {
+  return (gazetteer().names.get(name) ?? []).map((e) => e.place);
+}
+
+/** A place by id (division code, ISO code, `x:` id). */
+export function placeById(id: string): PlaceInfo | undefined {
+  return gazetteer().byId.get(id);
+}
+
+/** Hover-card line: `通渭县 · 定西市 · 甘肃省`, `黄河 · 河流`, `美国 · 国家`. */
+export function describePlace(info: EntityInfo): string {
+  const p = info.id ? gazetteer().byId.get(info.id) : undefined;
+  const name = info.canonical ?? p?.name ?? '';
+  const parts = [name, ...[...(info.parents ?? p?.parents ?? [])].reverse()];
+  if (p && p.level === 0 && KIND_LABEL[p.kind]) parts.push(KIND_LABEL[p.kind]);
+  return parts.filter(Boolean).join(' · ');
+}
