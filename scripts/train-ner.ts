@@ -15,7 +15,7 @@ interface Args {
   seed: number;
   limit?: number;
   hashBits: number;
-  clipQuantile: number;
+  clipQuantile?: number;
   out: string;
 }
 
@@ -26,7 +26,6 @@ function parseArgs(argv: string[]): Args {
     devFraction: 0.05,
     seed: 1,
     hashBits: 20,
-    clipQuantile: 0.9995,
     out: 'src/core/ner/model/weights.ts',
   };
   for (let i = 0; i < argv.length; i++) {

@@ -13,7 +13,7 @@ export interface TrainOptions {
   epochs: number;
   hashBits: number;
   seed: number;
-  /** Quantile of |weight| mapped to the int8 limit (larger weights are clipped). */
+  /** Quantile of |weight| mapped to the int8 limit (larger weights are clipped); chosen on dev when absent. */
   clipQuantile?: number;
   note?: string;
   log?: (line: string) => void;
@@ -221,14 +221,28 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
   }
   const finalW = best ? best.w : avg;
   const finalT = best ? best.t : tavg;
-  const model = quantise(finalW, finalT, opts);
-  const quantisedDev = evalDev(dv, (p, out) => model.tagUnits(p.ex.cps, p.ex.cps.length, out));
+  // Pick the int8 clip level on dev: clipping trades resolution of small weights for range.
+  const quantiles = opts.clipQuantile !== undefined ? [opts.clipQuantile] : [0.999, 0.9995, 0.9999, 0.99995, 1];
+  let model: NerModel | null = null;
+  let quantisedDev: Record<string, Evaluation> = {};
+  let qBest = -1;
+  for (const q of quantiles) {
+    const m = quantise(finalW, finalT, q, opts);
+    const ev = evalDev(dv, (p, out) => m.tagUnits(p.ex.cps, p.ex.cps.length, out));
+    const s = meanF1(ev);
+    log(`clip quantile ${q}: dev ${formatEval(ev)}; mean ${(s * 100).toFixed(2)}`);
+    if (s > qBest) {
+      qBest = s;
+      model = m;
+      quantisedDev = ev;
+    }
+  }
+  if (!model) throw new Error('no model');
   log(`best epoch ${bestEpoch}; quantised dev ${formatEval(quantisedDev)}`);
   return { model, history, bestEpoch, quantisedDev };
 }
 
-function quantise(wf: Float64Array, tf: Float64Array, opts: TrainOptions): NerModel {
-  const q = opts.clipQuantile ?? 0.9995;
+function quantise(wf: Float64Array, tf: Float64Array, q: number, opts: TrainOptions): NerModel {
   // Sample |w| of non-zero weights to find the clip level.
   const sample: number[] = [];
   const step = Math.max(1, Math.floor(wf.length / 2_000_000));

@@ -36,6 +36,7 @@ const RE_DATE = new RegExp(DATE_SRC, 'y');
 const RE_GROUP = /[（(]([^（）()\n]{1,40})[）)]/y;
 const RE_INLINE_REPORTER = new RegExp(`(?:${ROLE_SRC})([\\u4e00-\\u9fff、]{2,16}?)(?:报道)?[：:]`, 'y');
 const RE_ROLE = new RegExp(ROLE_SRC, 'g');
+const RE_HAS_ROLE = new RegExp(ROLE_SRC);
 const RE_CREDIT = new RegExp(
   `^(?:(?:${ROLE_SRC})|文/图|图/文|文图)?([\\u4e00-\\u9fff、]{2,16}?)(?:摄影报道|摄影|摄|供图)$`,
 );
@@ -185,7 +186,7 @@ export function parseDateline(norm: Normalized, text: string, pos: number): Date
   for (let step = 0; step < 3; step++) {
     RE_GROUP.lastIndex = p;
     const g = RE_GROUP.exec(text);
-    if (g && reporters.length === 0) {
+    if (g && reporters.length === 0 && (RE_HAS_ROLE.test(g[1]) || /摄/.test(g[1]))) {
       const names = splitNames(norm, text, p + 1, RE_GROUP.lastIndex - 1);
       if (names.length > 0) {
         reporters = names;

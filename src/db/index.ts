@@ -1,17 +1,25 @@
-// Dexie database of the extension origin. Placeholder schema v1; see schema.ts once it lands.
-import Dexie, { type Table } from 'dexie';
-import type { Annotation } from '../shared/annotation';
+// The extension's database: one lazily opened Repository per extension page or worker.
+import type { DexieOptions } from 'dexie';
+import { Repository } from './repo';
+import { BulletinDb, DB_NAME } from './schema';
 
-interface Row extends Annotation {
-  source?: string;
+export { BulletinDb, DB_NAME, SCHEMA_V2, fromRow, toRow } from './schema';
+export type { AnnotationRow, ArticleRow, PageRow, TagRow } from './schema';
+export { Repository } from './repo';
+export type { ImportReport, SearchQuery, SearchResult, StoreStats } from './repo';
+export { StorageError, STORAGE_MESSAGE_KEY, toStorageError } from './errors';
+export type { StorageErrorKind } from './errors';
+export { requestPersistence } from './persist';
+export type { PersistState } from './persist';
+
+let shared: Repository | null = null;
+
+export function repo(): Repository {
+  shared ??= new Repository(new BulletinDb());
+  return shared;
 }
 
-class BulletinDb extends Dexie {
-  annotations!: Table<Row, string>;
-  constructor() {
-    super('bulletin-lens');
-    this.version(1).stores({ annotations: 'id, source' });
-  }
+/** A repository over its own database (tests, bench). */
+export function openRepository(name = DB_NAME, options?: DexieOptions): Repository {
+  return new Repository(new BulletinDb(name, options));
 }
-
-export const db = new BulletinDb();

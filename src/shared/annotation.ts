@@ -66,6 +66,8 @@ export interface ArticleSummary {
   reporters: string[];
   date: string | null;
   counts: Partial<Record<EntityType, number>>;
+  /** Distinct entities with their counts, for the per-article entity table export (optional). */
+  entities?: { type: EntityType; text: string; count: number }[];
 }
 
 export interface PageSummary {

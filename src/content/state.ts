@@ -1,0 +1,51 @@
+// State shared by the content features of one page.
+import { ENTITY_TYPES, type EntityType } from '../core/types';
+import type { PageSummary } from '../shared/annotation';
+
+export const state = {
+  summary: {
+    url: location.href,
+    title: document.title,
+    mode: 'pending',
+    analysed: false,
+    articles: [],
+    counts: {},
+    orphaned: [],
+  } as PageSummary,
+  enabled: new Set<EntityType>(ENTITY_TYPES),
+  /** Main-thread milliseconds spent by our code (sync slices we ran), for the bench. */
+  mainThreadMs: 0,
+  longestSliceMs: 0,
+};
+
+/** Runs `fn` and books its time as main-thread work of the extension. */
+export function booked<T>(fn: () => T): T {
+  const t0 = performance.now();
+  try {
+    return fn();
+  } finally {
+    const dt = performance.now() - t0;
+    state.mainThreadMs += dt;
+    if (dt > state.longestSliceMs) state.longestSliceMs = dt;
+  }
+}
+
+/** The URL annotations are stored under: the canonical link, else the URL without its hash. */
+export function canonicalUrl(): string {
+  const link = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  if (link) {
+    try {
+      return new URL(link, location.href).href;
+    } catch {
+      /* fall through */
+    }
+  }
+  return location.href.replace(/#.*$/, '');
+}
+
+/** Gives the main thread back: scheduler.yield where present, else a macrotask. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((r) => setTimeout(r, 0));
+}

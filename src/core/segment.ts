@@ -1,0 +1,436 @@
+// Article segmentation over the lines of the analysis string.
+// Lines are classified (dateline / continuation / credit / headline / body), bodies are cut at
+// datelines, headlines and credits, then headline lines are matched to articles: a text layer
+// may print a headline before, after, or several articles away from its report.
+import type { ArticleKind } from './types';
+import type { Line, Normalized } from './normalize';
+import { lines as splitLines, printed } from './normalize';
+import type { DatelineMatch } from './dateline';
+import { parseByline, parseCredit, parseDateline, parseTrailing } from './dateline';
+
+export interface Segment {
+  title: string;
+  subtitle: string | null;
+  kind: ArticleKind;
+  continued: boolean;
+  dateline: DatelineMatch | null;
+  /** Analysis offsets of the whole article, adjacent headline lines included. */
+  start: number;
+  end: number;
+  bodyStart: number;
+  bodyEnd: number;
+  /** Analysis ranges of its headline lines (they may lie elsewhere on the page). */
+  headRanges: Array<[number, number]>;
+}
+
+export interface SegmentOptions {
+  singleArticle?: boolean;
+  title?: string;
+}
+
+const enum K {
+  Body,
+  Head,
+  Date,
+  Cont,
+  Credit,
+  Furn,
+  Byline,
+}
+
+const RE_CONT = /^[（(](?:上|下)?(?:紧)?接(?:第)?[0-9一二三四五六七八九十]{1,3}版[）)]?/;
+const RE_FURN = /^(?:责任编辑|编辑|校对|审核|审校|来源|作者|美编|责编|值班编辑|出版|第[0-9一二三四五六七八九十]+版|[（(]完[）)])/;
+const RE_ORDINAL = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])/;
+const RE_COMMENTARY = /评论员|社论|短评|时评|述评|编者按|观察者说/;
+const CLOSERS = '”’」』）)》"\'';
+const FINAL = '。！？!?；;…';
+
+function endsSentence(text: string, s: number, e: number): boolean {
+  let k = e - 1;
+  while (k >= s && CLOSERS.includes(text[k])) k--;
+  if (k < s) return false;
+  if (FINAL.includes(text[k])) return true;
+  // a trailing （记者 X） closes an article too
+  return text[e - 1] === '）' && /[（(](?:本报)?(?:特约)?(?:记者|通讯员)[^（）]*）$/.test(text.slice(Math.max(s, e - 30), e));
+}
+
+function titleish(text: string, s: number, e: number): boolean {
+  const len = e - s;
+  if (len < 2 || len > 48) return false;
+  const last = text[e - 1];
+  if (last === '：' || last === ':' || last === '、') return false;
+  for (let k = s; k < e; k++) {
+    const c = text[k];
+    if (c === '，' || c === '。' || c === '；' || c === '！' || c === '？' || c === ';' || c === '!' || c === '?') return false;
+  }
+  return !RE_ORDINAL.test(text.slice(s, Math.min(e, s + 5)));
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const a = xs.slice().sort((x, y) => x - y);
+  return a[a.length >> 1];
+}
+
+/** Printed headline text; a text layer sometimes doubles a headline (`XX XX`). */
+function headText(norm: Normalized, s: number, e: number): string {
+  const t = printed(norm, s, e);
+  if (t.length >= 8 && t.length % 2 === 0) {
+    const h = t.length / 2;
+    if (t.slice(0, h) === t.slice(h)) return t.slice(0, h);
+  }
+  return t;
+}
+
+function bigrams(text: string, s: number, e: number): Set<number> {
+  const set = new Set<number>();
+  for (let k = s; k + 1 < e; k++) {
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) set.add(a * 65536 + b);
+  }
+  return set;
+}
+
+interface Draft {
+  firstLine: number;
+  lastLine: number;
+  kind: ArticleKind;
+  continued: boolean;
+  dateline: DatelineMatch | null;
+  bodyStart: number;
+  bodyEnd: number;
+  /** Line of a photo credit closing the article, if any. */
+  creditLine: number;
+  title: number[];
+  subtitle: number[];
+}
+
+export function segment(norm: Normalized, text: string, opts: SegmentOptions = {}): Segment[] {
+  const ls = splitLines(norm);
+  const n = ls.length;
+  if (n === 0) return [];
+  const lens = ls.map((l) => l.end - l.start);
+  const m = median(lens.filter((x) => x >= 4)) || 1;
+  const inBand = (len: number): boolean => len >= 0.8 * m && len <= 1.25 * m;
+  const ends = ls.map((l) => endsSentence(text, l.start, l.end));
+  const cls = new Uint8Array(n);
+  const dl: Array<DatelineMatch | null> = new Array(n).fill(null);
+  const contLen = new Int32Array(n);
+
+  // 1. classify lines
+  for (let i = 0; i < n; i++) {
+    const l = ls[i];
+    const boundary = i === 0 || ends[i - 1] || cls[i - 1] === K.Head || cls[i - 1] === K.Credit || cls[i - 1] === K.Furn || cls[i - 1] === K.Byline;
+    const head = text.slice(l.start, Math.min(l.end, l.start + 12));
+    const cm = RE_CONT.exec(head);
+    if (cm) {
+      cls[i] = K.Cont;
+      contLen[i] = cm[0].length;
+      continue;
+    }
+    const d = parseDateline(norm, text, l.start);
+    if (d) {
+      cls[i] = K.Date;
+      dl[i] = d;
+      continue;
+    }
+    const c = parseCredit(norm, text, l.start, l.end);
+    if (c) {
+      cls[i] = K.Credit;
+      dl[i] = c;
+      continue;
+    }
+    if (!boundary) continue;
+    const b = parseByline(norm, text, l.start, l.end);
+    if (b) {
+      cls[i] = K.Byline;
+      dl[i] = b;
+      continue;
+    }
+    if (RE_FURN.test(head)) cls[i] = K.Furn;
+    else if (titleish(text, l.start, l.end)) cls[i] = K.Head;
+  }
+  // 2. a run of headline-like lines followed by prose: only out-of-band leading lines are headlines
+  for (let i = 0; i < n; ) {
+    if (cls[i] !== K.Head) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && cls[j] === K.Head) j++;
+    const next = j < n ? cls[j] : K.Furn;
+    if (next === K.Body) {
+      let k = i;
+      while (k < j && !inBand(lens[k])) k++;
+      for (let q = k; q < j; q++) cls[q] = K.Body;
+    }
+    i = j;
+  }
+
+  if (opts.singleArticle) return [single(norm, text, ls, cls, dl, contLen, opts)];
+
+  // 3. cut bodies
+  const drafts: Draft[] = [];
+  const owner = new Int32Array(n).fill(-1);
+  let cur: Draft | null = null;
+  const open = (i: number, kind: ArticleKind, bodyStart: number, dateline: DatelineMatch | null, continued = false): Draft => {
+    const d: Draft = { firstLine: i, lastLine: i, kind, continued, dateline, bodyStart, bodyEnd: ls[i].end, creditLine: -1, title: [], subtitle: [] };
+    drafts.push(d);
+    owner[i] = drafts.length - 1;
+    return d;
+  };
+  const paraStart = (d: Draft, before: number): number => {
+    for (let q = before - 1; q > d.firstLine; q--) {
+      if (ends[q - 1] && (lens[q - 1] < 0.9 * m || m >= 40)) return q;
+    }
+    return d.firstLine;
+  };
+  for (let i = 0; i < n; i++) {
+    const l = ls[i];
+    switch (cls[i]) {
+      case K.Date:
+      case K.Byline: {
+        const d = dl[i] as DatelineMatch;
+        cur = open(i, 'report', d.bodyStart, d);
+        break;
+      }
+      case K.Cont:
+        cur = open(i, 'continuation', l.start + contLen[i], null, true);
+        break;
+      case K.Credit: {
+        if (cur) {
+          const q = paraStart(cur, i);
+          if (q > cur.firstLine) {
+            cur.lastLine = q - 1;
+            cur.bodyEnd = ls[q - 1].end;
+            for (let r = q; r < i; r++) owner[r] = -1;
+            cur = open(q, 'photo', ls[q].start, null);
+            for (let r = q; r < i; r++) owner[r] = drafts.length - 1;
+          }
+          cur.kind = cur.continued ? cur.kind : 'photo';
+          cur.bodyEnd = ls[i - 1 >= cur.firstLine ? i - 1 : i].end;
+          const credit = dl[i] as DatelineMatch;
+          if (!cur.dateline) cur.dateline = credit;
+          cur.creditLine = i;
+          cur.lastLine = i;
+          owner[i] = drafts.length - 1;
+        }
+        cur = null;
+        break;
+      }
+      case K.Head:
+      case K.Furn:
+        cur = null;
+        break;
+      default:
+        if (cur) {
+          cur.lastLine = i;
+          cur.bodyEnd = l.end;
+          owner[i] = drafts.length - 1;
+        } else cur = open(i, 'brief', l.start, null);
+    }
+  }
+
+  // 4. headlines → articles
+  assignHeads(text, ls, cls, owner, drafts);
+
+  // 5. finish
+  return drafts.map((d) => finish(norm, text, ls, cls, d));
+}
+
+function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Array, drafts: Draft[]): void {
+  const n = ls.length;
+  const heads: number[] = [];
+  for (let i = 0; i < n; i++) if (cls[i] === K.Head) heads.push(i);
+  if (heads.length === 0 || drafts.length === 0) return;
+  // runs and their neighbouring articles
+  const runOf = new Int32Array(n).fill(-1);
+  const runs: Array<{ a: number; b: number; before: number; after: number }> = [];
+  for (const i of heads) {
+    if (i > 0 && runOf[i - 1] >= 0) {
+      runOf[i] = runOf[i - 1];
+      runs[runOf[i]].b = i + 1;
+    } else {
+      runOf[i] = runs.length;
+      runs.push({ a: i, b: i + 1, before: -1, after: -1 });
+    }
+  }
+  for (const r of runs) {
+    r.before = r.a > 0 ? owner[r.a - 1] : -1;
+    r.after = r.b < n ? owner[r.b] : -1;
+    if (r.after >= 0 && drafts[r.after].firstLine !== r.b) r.after = -1;
+    if (r.before >= 0 && drafts[r.before].lastLine !== r.a - 1) r.before = -1;
+  }
+  // nearest article index for windowing
+  const nearest = (i: number): number => {
+    for (let k = i; k < n; k++) if (owner[k] >= 0) return owner[k];
+    return drafts.length - 1;
+  };
+  const leadSets = new Map<number, Set<number>>();
+  const bodySets = new Map<number, Set<number>>();
+  const lead = (a: number): Set<number> => {
+    let s = leadSets.get(a);
+    if (!s) {
+      const d = drafts[a];
+      s = bigrams(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 120));
+      leadSets.set(a, s);
+    }
+    return s;
+  };
+  const body = (a: number): Set<number> => {
+    let s = bodySets.get(a);
+    if (!s) {
+      const d = drafts[a];
+      s = bigrams(text, d.bodyStart, d.bodyEnd);
+      bodySets.set(a, s);
+    }
+    return s;
+  };
+  const WINDOW = 10;
+  const best = heads.map((i) => {
+    const hb = bigrams(text, ls[i].start, ls[i].end);
+    const r = runs[runOf[i]];
+    let bestA = -1;
+    let bestS = 0;
+    if (hb.size === 0) return { i, a: -1, score: 0 };
+    const c = nearest(i);
+    for (let a = Math.max(0, c - WINDOW); a <= Math.min(drafts.length - 1, c + WINDOW); a++) {
+      let inLead = 0;
+      let inBody = 0;
+      const L = lead(a);
+      const B = body(a);
+      for (const g of hb) {
+        if (L.has(g)) inLead++;
+        if (B.has(g)) inBody++;
+      }
+      let s = Math.max(inLead / hb.size, (0.8 * inBody) / hb.size);
+      if (a === r.after) s += 0.15;
+      else if (a === r.before) s += 0.1;
+      if (s > bestS) {
+        bestS = s;
+        bestA = a;
+      }
+    }
+    return { i, a: bestA, score: bestS };
+  });
+  const assigned = new Int32Array(n).fill(-1);
+  // strong matches, most certain first; longer headlines win ties
+  const strong = best.filter((h) => h.a >= 0 && h.score >= 0.5).sort((x, y) => y.score - x.score || (ls[y.i].end - ls[y.i].start) - (ls[x.i].end - ls[x.i].start));
+  for (const h of strong) {
+    const d = drafts[h.a];
+    if (d.title.length === 0) {
+      d.title.push(h.i);
+      assigned[h.i] = h.a;
+    }
+  }
+  // weak lines: subtitle of the adjacent headline's article, else the title of an untitled neighbour
+  for (const h of best) {
+    const i = h.i;
+    if (assigned[i] >= 0) continue;
+    const r = runs[runOf[i]];
+    let done = false;
+    for (const nb of [i - 1, i + 1]) {
+      if (nb < r.a || nb >= r.b || assigned[nb] < 0) continue;
+      const a = assigned[nb];
+      if (a !== r.before && a !== r.after) continue;
+      if (drafts[a].title[0] !== nb && drafts[a].subtitle.length === 0) continue;
+      if (nb === i + 1 && drafts[a].title[0] === nb && drafts[a].subtitle.length > 0) continue;
+      drafts[a].subtitle.push(i);
+      assigned[i] = a;
+      done = true;
+      break;
+    }
+    if (done) continue;
+    for (const a of [r.before, r.after]) {
+      if (a >= 0 && drafts[a].title.length === 0) {
+        drafts[a].title.push(i);
+        assigned[i] = a;
+        break;
+      }
+    }
+  }
+}
+
+function finish(norm: Normalized, text: string, ls: Line[], cls: Uint8Array, d: Draft): Segment {
+  let start = ls[d.firstLine].start;
+  let end = ls[d.lastLine].end;
+  const mine = new Set([...d.title, ...d.subtitle]);
+  for (let k = d.firstLine - 1; k >= 0 && mine.has(k); k--) start = ls[k].start;
+  for (let k = d.lastLine + 1; k < ls.length && mine.has(k); k++) end = ls[k].end;
+  const title = d.title.length ? headText(norm, ls[d.title[0]].start, ls[d.title[0]].end) : '';
+  const subs = d.subtitle.sort((a, b) => a - b).map((k) => headText(norm, ls[k].start, ls[k].end));
+  let dateline = d.dateline;
+  if (!dateline || dateline.reporters.length === 0) {
+    const t = parseTrailing(norm, text, d.bodyStart, d.bodyEnd);
+    if (t) {
+      if (!dateline) dateline = t;
+      else dateline = { ...dateline, reporters: t.reporters, reporterSpans: t.reporterSpans };
+    }
+  }
+  let kind = d.kind;
+  if (kind === 'brief') {
+    if (RE_COMMENTARY.test(title) || RE_COMMENTARY.test(text.slice(d.bodyStart, d.bodyStart + 12))) kind = 'commentary';
+    else if (title || d.bodyEnd - d.bodyStart >= 400 || dateline) kind = 'report';
+  }
+  void cls;
+  return {
+    title,
+    subtitle: subs.length ? subs.join(' ') : null,
+    kind,
+    continued: d.continued,
+    dateline,
+    start,
+    end,
+    bodyStart: Math.min(d.bodyStart, d.bodyEnd),
+    bodyEnd: d.bodyEnd,
+    headRanges: [...d.title, ...d.subtitle].map((k) => [ls[k].start, ls[k].end] as [number, number]),
+  };
+}
+
+function single(
+  norm: Normalized,
+  text: string,
+  ls: Line[],
+  cls: Uint8Array,
+  dl: Array<DatelineMatch | null>,
+  contLen: Int32Array,
+  opts: SegmentOptions,
+): Segment {
+  let first = 0;
+  const headRanges: Array<[number, number]> = [];
+  let title = opts.title?.trim() ?? '';
+  const subs: string[] = [];
+  while (first < ls.length && cls[first] === K.Head && first < 3) {
+    const t = headText(norm, ls[first].start, ls[first].end);
+    headRanges.push([ls[first].start, ls[first].end]);
+    if (!title) title = t;
+    else if (t !== title && !opts.title?.includes(t)) subs.push(t);
+    first++;
+  }
+  let dateline: DatelineMatch | null = null;
+  let bodyStart = first < ls.length ? ls[first].start : text.length;
+  for (let k = first; k < Math.min(ls.length, first + 4); k++) {
+    if (cls[k] === K.Date || cls[k] === K.Byline) {
+      dateline = dl[k];
+      bodyStart = (dl[k] as DatelineMatch).bodyStart;
+      break;
+    }
+  }
+  const continued = first < ls.length && cls[first] === K.Cont;
+  if (continued) bodyStart = ls[first].start + contLen[first];
+  const bodyEnd = ls[ls.length - 1].end;
+  if (!dateline) dateline = parseTrailing(norm, text, bodyStart, bodyEnd);
+  return {
+    title,
+    subtitle: subs.length ? subs.join(' ') : null,
+    kind: continued ? 'continuation' : RE_COMMENTARY.test(title) ? 'commentary' : 'report',
+    continued,
+    dateline,
+    start: 0,
+    end: text.length,
+    bodyStart: Math.min(bodyStart, bodyEnd),
+    bodyEnd,
+    headRanges,
+  };
+}

@@ -1,0 +1,119 @@
+// Dexie schema, every version. Never edit a shipped version: add a new one with an upgrade and a test.
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { Annotation } from '../shared/annotation';
+import { articleId, siteOf, type ArticleMeta, type PageMeta } from '../export/model';
+import { checkAnnotation } from '../export/validate';
+import { indexTerms } from './fulltext';
+
+export const DB_NAME = 'bulletin-lens';
+
+export type PageRow = PageMeta;
+export type ArticleRow = ArticleMeta;
+
+/** An annotation as stored: the W3C fields plus index keys derived from them (stripped on read). */
+export interface AnnotationRow extends Annotation {
+  source: string;
+  site: string;
+  /** ArticleRow id or '' (IndexedDB cannot index null). */
+  article: string;
+  tags: string[];
+  /** Full-text keys over quote and note, see fulltext.ts. */
+  terms: string[];
+}
+
+export interface TagRow {
+  name: string;
+  count: number;
+}
+
+export function quoteText(a: Annotation): string {
+  return a.target.selector.map((s) => (s.type === 'TextQuoteSelector' ? s.exact : '')).join(' ');
+}
+
+export function toRow(a: Annotation): AnnotationRow {
+  return {
+    ...a,
+    source: a.target.source,
+    site: siteOf(a.target.source),
+    article: a.target.article ? articleId(a.target.source, a.target.article.index) : '',
+    tags: a.body.tags,
+    terms: indexTerms(quoteText(a), a.body.note),
+  };
+}
+
+export function fromRow(r: AnnotationRow): Annotation {
+  const { id, target, body, motivation, created, modified } = r;
+  return { id, target, body, motivation, created, modified };
+}
+
+export const SCHEMA_V2 = {
+  annotations: 'id, source, site, article, created, modified, *tags, *terms',
+  pages: 'url, site, lastSeen',
+  articles: 'id, page, date',
+  tags: 'name, count',
+} as const;
+
+/**
+ * v2 from v1 (the scaffold: `annotations: 'id, source'`, W3C rows with a copied `source`):
+ * rebuild every row's index keys and derive pages, articles and tag counts. Rows that fail
+ * validation are kept as they are rather than dropped.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const pages = new Map<string, PageRow>();
+  const articles = new Map<string, ArticleRow>();
+  const tagCounts = new Map<string, number>();
+  await tx
+    .table('annotations')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      const checked = checkAnnotation(row);
+      if (!checked.ok) return;
+      const a = checked.value;
+      Object.assign(row, toRow(a));
+      const p = pages.get(a.target.source);
+      const first = p && p.firstSeen < a.created ? p.firstSeen : a.created;
+      const last = p && p.lastSeen > a.modified ? p.lastSeen : a.modified;
+      pages.set(a.target.source, {
+        url: a.target.source,
+        title: a.target.title || p?.title || '',
+        site: siteOf(a.target.source),
+        firstSeen: first,
+        lastSeen: last,
+      });
+      const ref = a.target.article;
+      if (ref) {
+        const id = articleId(a.target.source, ref.index);
+        articles.set(id, {
+          id,
+          page: a.target.source,
+          index: ref.index,
+          title: ref.title,
+          subtitle: null,
+          kind: null,
+          dateline: ref.dateline,
+          reporters: ref.reporters,
+          date: ref.date,
+          counts: {},
+          entities: [],
+        });
+      }
+      for (const t of a.body.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+    });
+  await tx.table('pages').bulkPut([...pages.values()]);
+  await tx.table('articles').bulkPut([...articles.values()]);
+  await tx.table('tags').bulkPut([...tagCounts].map(([name, count]) => ({ name, count })));
+}
+
+export class BulletinDb extends Dexie {
+  annotations!: Table<AnnotationRow, string>;
+  pages!: Table<PageRow, string>;
+  articles!: Table<ArticleRow, string>;
+  tags!: Table<TagRow, string>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    // v1: the scaffold's placeholder, kept so that its databases upgrade.
+    this.version(1).stores({ annotations: 'id, source' });
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}

@@ -1,0 +1,96 @@
+// Cheap first check: is this page worth analysing, and how? Reads a bounded amount of the DOM.
+
+export type PageMode = 'bulletin' | 'textlayer' | 'article' | 'listing' | 'not-news';
+
+export interface Classification {
+  mode: PageMode;
+  /** Human-readable reason, shown in the popup summary. */
+  reason: string;
+  /** Elements holding reports (bulletin) or text layers (textlayer). */
+  units: Element[];
+}
+
+const CJK_RE = /[\u3400-\u9fff]/g;
+const NEWS_CUE = /本报|记者|通讯员|讯|新华社|电[（(]|日电|日讯|来源[:：]/;
+const SAMPLE_CHARS = 1500;
+const MIN_ARTICLE_CHARS = 60;
+
+function sampleText(root: Element, limit: number): string {
+  const doc = root.ownerDocument;
+  const w = doc.createTreeWalker(root, 4, {
+    acceptNode: (n) => {
+      const p = n.parentElement?.tagName;
+      return p === 'SCRIPT' || p === 'STYLE' || p === 'NOSCRIPT' ? 2 : 1;
+    },
+  });
+  let s = '';
+  for (let t = w.nextNode(); t && s.length < limit; t = w.nextNode()) s += (t as Text).data;
+  return s;
+}
+
+function cjkRatio(s: string): number {
+  const compact = s.replace(/\s/g, '');
+  if (!compact) return 0;
+  return (s.match(CJK_RE)?.length ?? 0) / compact.length;
+}
+
+/** Text length of an element, counting only the first `cap` characters' worth of work. */
+function textLength(el: Element): number {
+  return (el.textContent ?? '').replace(/\s+/g, '').length;
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  const links = el.getElementsByTagName('a');
+  for (let i = 0; i < links.length && i < 400; i++) n += (links[i].textContent ?? '').replace(/\s+/g, '').length;
+  return n;
+}
+
+export function classifyPage(doc: Document): Classification {
+  const body = doc.body;
+  if (!body) return { mode: 'not-news', reason: 'no body', units: [] };
+  const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
+  const sample = doc.title + sampleText(body, SAMPLE_CHARS);
+  const ratio = cjkRatio(sample);
+  if (lang && !lang.startsWith('zh') && ratio < 0.3) return { mode: 'not-news', reason: `language ${lang}`, units: [] };
+  if (ratio < 0.15) return { mode: 'not-news', reason: 'little Chinese text', units: [] };
+
+  // PDF text layers (pdf.js and similar): positioned spans, one per printed line.
+  const layers = Array.from(doc.querySelectorAll('.textLayer, .textlayer, [data-text-layer]'));
+  if (layers.length > 0) {
+    const sized = layers.filter((l) => textLength(l) >= MIN_ARTICLE_CHARS);
+    if (sized.length > 0) return { mode: 'textlayer', reason: 'PDF text layer', units: sized };
+  }
+
+  const articles = Array.from(doc.getElementsByTagName('article')).filter(
+    (a) => !a.parentElement?.closest('article'),
+  );
+  const substantial = articles.filter((a) => textLength(a) >= MIN_ARTICLE_CHARS);
+  if (substantial.length >= 2) {
+    const total = substantial.reduce((n, a) => n + textLength(a), 0);
+    const links = substantial.reduce((n, a) => n + linkTextLength(a), 0);
+    if (links / Math.max(1, total) < 0.5) {
+      return { mode: 'bulletin', reason: `${substantial.length} reports`, units: substantial };
+    }
+    return { mode: 'listing', reason: 'article teasers made of links', units: [] };
+  }
+
+  // Single article: an <article>, og:type=article, or paragraphs with a news cue.
+  const paragraphs = doc.getElementsByTagName('p');
+  let pText = 0;
+  let cue = NEWS_CUE.test(sample);
+  for (let i = 0; i < paragraphs.length && i < 200; i++) {
+    const t = paragraphs[i].textContent ?? '';
+    if (t.length > 20 && paragraphs[i].closest('a') === null) pText += t.length;
+    if (!cue && i < 30 && NEWS_CUE.test(t)) cue = true;
+  }
+  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content');
+  const structured = substantial.length === 1 || ogType === 'article';
+  if (pText >= 200 && (structured || cue)) {
+    return { mode: 'article', reason: structured ? 'article element' : 'news paragraphs', units: substantial };
+  }
+  const bodyLen = textLength(body);
+  const linkShare = linkTextLength(body) / Math.max(1, bodyLen);
+  if (linkShare > 0.4 && bodyLen > 200) return { mode: 'listing', reason: 'mostly links', units: [] };
+  return { mode: 'not-news', reason: 'no article structure', units: [] };
+}
