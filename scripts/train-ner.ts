@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { encodeBase64 } from '../src/core/ner/base64';
-import { DEFAULT_DATA_FILES, loadDataset } from './ner/data';
+import { DEFAULT_DATA_FILES, DEFAULT_SPLIT, loadDataset } from './ner/data';
 import { formatEval, train } from './ner/trainer';
 
 interface Args {
@@ -16,6 +16,8 @@ interface Args {
   limit?: number;
   hashBits: number;
   clipQuantile?: number;
+  domainAdapt: boolean;
+  exportDomain?: string;
   out: string;
 }
 
@@ -23,9 +25,10 @@ function parseArgs(argv: string[]): Args {
   const a: Args = {
     data: [...DEFAULT_DATA_FILES],
     epochs: 8,
-    devFraction: 0.05,
-    seed: 1,
+    devFraction: DEFAULT_SPLIT.devFraction,
+    seed: DEFAULT_SPLIT.seed,
     hashBits: 20,
+    domainAdapt: true,
     out: 'src/core/ner/model/weights.ts',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -54,6 +57,8 @@ function parseArgs(argv: string[]): Args {
       case '--hash-bits': a.hashBits = num(); break;
       case '--clip-quantile': a.clipQuantile = num(); break;
       case '--out': a.out = next(); break;
+      case '--no-domain-adapt': a.domainAdapt = false; break;
+      case '--export-domain': a.exportDomain = next(); break;
       default: throw new Error(`unknown argument ${k}`);
     }
   }
@@ -64,10 +69,10 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const log = (s: string): void => console.log(s);
   const t0 = Date.now();
-  const { train: tr, dev } = loadDataset(args.data, { devFraction: args.devFraction, seed: args.seed, limit: args.limit });
+  const { train: tr, dev } = loadDataset(args.data, { ...DEFAULT_SPLIT, devFraction: args.devFraction, seed: args.seed, limit: args.limit });
   log(`data: ${args.data.join(', ')}; ${tr.length} train, ${dev.length} dev (seed ${args.seed}, dev fraction ${args.devFraction})`);
   const note = `trained on ${args.data.map((f) => f.split('/').pop()).join('+')}; seed ${args.seed}; ${new Date().toISOString().slice(0, 10)}`;
-  const res = train(tr, dev, { epochs: args.epochs, hashBits: args.hashBits, seed: args.seed, clipQuantile: args.clipQuantile, note, log });
+  const res = train(tr, dev, { epochs: args.epochs, hashBits: args.hashBits, seed: args.seed, clipQuantile: args.clipQuantile, domainAdapt: args.domainAdapt, exportDomain: args.exportDomain, note, log });
   const bin = res.model.toBinary();
   const b64 = encodeBase64(bin);
   const summary = formatEval(res.quantisedDev);

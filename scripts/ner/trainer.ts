@@ -16,6 +16,10 @@ export interface TrainOptions {
   /** Quantile of |weight| mapped to the int8 limit (larger weights are clipped); chosen on dev when absent. */
   clipQuantile?: number;
   note?: string;
+  /** Give each source file its own weight table on top of a shared one. */
+  domainAdapt?: boolean;
+  /** How tables collapse into the shipped model: 'mixed', 'mean', 'shared' or a source name; best on dev when absent. */
+  exportDomain?: string;
   log?: (line: string) => void;
 }
 
@@ -128,17 +132,28 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
   const dv = prepare(devSet, extractor);
   log(`features: ${tr.length} train / ${dv.length} dev sentences in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const w = new Float64Array(size);
-  const u = new Float64Array(size);
-  const tw = new Float64Array(TRANS_SIZE);
-  const tu = new Float64Array(TRANS_SIZE);
+  // Table 0 is shared; with domain adaptation each source file also gets its own
+  // table (same buckets), so conflicting conventions need not fight in one weight.
+  const sources = [...new Set(trainSet.map((e) => e.source))];
+  const adapt = !!opts.domainAdapt && sources.length > 1;
+  const tables = adapt ? 1 + sources.length : 1;
+  const domainOf = new Int32Array(tr.length);
+  tr.forEach((p, i) => (domainOf[i] = adapt ? 1 + sources.indexOf(p.ex.source) : 0));
+  if (adapt) log(`domain adaptation: tables shared + ${sources.join(', ')}`);
+
+  const w = new Float64Array(size * tables);
+  const u = new Float64Array(size * tables);
+  const tw = new Float64Array(TRANS_SIZE * tables);
+  const tu = new Float64Array(TRANS_SIZE * tables);
   const avg = new Float64Array(size);
   const tavg = new Float64Array(TRANS_SIZE);
+  const transBuf = new Float64Array(TRANS_SIZE);
   let best: { w: Float64Array; t: Float64Array } | null = null;
   let maxLen = 1;
   for (const p of tr) maxLen = Math.max(maxLen, p.ex.cps.length);
   for (const p of dv) maxLen = Math.max(maxLen, p.ex.cps.length);
   const emit = new Float64Array(maxLen * NT);
+  const emit2 = new Float64Array(maxLen * NT);
   const pred = new Uint8Array(maxLen);
   const viterbi = new Viterbi();
   const order = Int32Array.from(tr, (_, i) => i);
@@ -153,6 +168,24 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
     arr[k] += d;
     acc[k] += c * d;
   };
+  /** Averaged weights of table 0 plus table `d` (0 = shared only). */
+  const averaged = (d: number, outW: Float64Array, outT: Float64Array): void => {
+    for (let k = 0; k < size; k++) outW[k] = w[k] - u[k] / c;
+    for (let k = 0; k < TRANS_SIZE; k++) outT[k] = tw[k] - tu[k] / c;
+    if (d > 0) {
+      const o = d * size;
+      for (let k = 0; k < size; k++) outW[k] += w[o + k] - u[o + k] / c;
+      const ot = d * TRANS_SIZE;
+      for (let k = 0; k < TRANS_SIZE; k++) outT[k] += tw[ot + k] - tu[ot + k] / c;
+    }
+  };
+  const evalWith = (ws: Float64Array, ts: Float64Array, set: readonly Prepared[]) =>
+    evalDev(set, (p, out) => {
+      const n = p.ex.cps.length;
+      if (n === 0) return;
+      emissions(p.feats, n, ws, emit);
+      viterbi.decode(emit, n, ts, allAllowed, out);
+    });
 
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     const te = Date.now();
@@ -164,13 +197,25 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
     }
     let errors = 0;
     for (let oi = 0; oi < order.length; oi++) {
-      const { ex, feats, allowed } = tr[order[oi]];
+      const idx = order[oi];
+      const { ex, feats, allowed } = tr[idx];
       const n = ex.cps.length;
       if (n === 0) continue;
+      const d = domainOf[idx];
+      let trans: Float64Array = tw;
       emissions(feats, n, w, emit);
-      viterbi.decode(emit, n, tw, allowed, pred);
+      if (d > 0) {
+        emissions(feats, n, w.subarray(d * size, (d + 1) * size), emit2);
+        for (let k = 0; k < n * NT; k++) emit[k] += emit2[k];
+        const ot = d * TRANS_SIZE;
+        for (let k = 0; k < TRANS_SIZE; k++) transBuf[k] = tw[k] + tw[ot + k];
+        trans = transBuf;
+      }
+      viterbi.decode(emit, n, trans, allowed, pred);
       const gold = ex.gold;
       let wrong = false;
+      const off = d * size;
+      const toff = d * TRANS_SIZE;
       for (let i = 0; i < n; i++) {
         const g = gold[i];
         const p = pred[i];
@@ -181,48 +226,73 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
             const b = feats[fb + k];
             upd(w, u, b + g, 1);
             upd(w, u, b + p, -1);
+            if (d > 0) {
+              upd(w, u, off + b + g, 1);
+              upd(w, u, off + b + p, -1);
+            }
           }
         }
         const gp = i === 0 ? -1 : gold[i - 1];
         const pp = i === 0 ? -1 : pred[i - 1];
         if (g !== p || gp !== pp) {
-          upd(tw, tu, i === 0 ? NT * NT + g : gp * NT + g, 1);
-          upd(tw, tu, i === 0 ? NT * NT + p : pp * NT + p, -1);
+          const kg = i === 0 ? NT * NT + g : gp * NT + g;
+          const kp = i === 0 ? NT * NT + p : pp * NT + p;
+          upd(tw, tu, kg, 1);
+          upd(tw, tu, kp, -1);
+          if (d > 0) {
+            upd(tw, tu, toff + kg, 1);
+            upd(tw, tu, toff + kp, -1);
+          }
         }
       }
       if (gold[n - 1] !== pred[n - 1]) {
-        upd(tw, tu, (NT + 1) * NT + gold[n - 1], 1);
-        upd(tw, tu, (NT + 1) * NT + pred[n - 1], -1);
+        const kg = (NT + 1) * NT + gold[n - 1];
+        const kp = (NT + 1) * NT + pred[n - 1];
+        upd(tw, tu, kg, 1);
+        upd(tw, tu, kp, -1);
+        if (d > 0) {
+          upd(tw, tu, toff + kg, 1);
+          upd(tw, tu, toff + kp, -1);
+        }
       }
       if (wrong) errors++;
       c++;
     }
-    for (let k = 0; k < size; k++) avg[k] = w[k] - u[k] / c;
-    for (let k = 0; k < TRANS_SIZE; k++) tavg[k] = tw[k] - tu[k] / c;
-    const dev = evalDev(dv, (p, out) => {
-      const n = p.ex.cps.length;
-      if (n === 0) return;
-      emissions(p.feats, n, avg, emit);
-      viterbi.decode(emit, n, tavg, allAllowed, out);
-    });
+    const seconds = (Date.now() - te) / 1000;
+    let dev: Record<string, Evaluation> = {};
+    if (adapt) {
+      // Each source scored with its own table: what training optimises.
+      for (let d = 0; d < sources.length; d++) {
+        averaged(1 + d, avg, tavg);
+        const ev = evalWith(avg, tavg, dv.filter((p) => p.ex.source === sources[d]));
+        if (ev[sources[d]]) dev[sources[d]] = ev[sources[d]];
+      }
+    } else {
+      averaged(0, avg, tavg);
+      dev = evalWith(avg, tavg, dv);
+    }
     const score = meanF1(dev);
-    const stat: EpochStat = { epoch, seconds: (Date.now() - te) / 1000, trainErrors: errors, dev, score };
+    const stat: EpochStat = { epoch, seconds, trainErrors: errors, dev, score };
     history.push(stat);
-    log(`epoch ${epoch}: ${stat.seconds.toFixed(1)} s, ${errors} sentences wrong; dev ${formatEval(dev)}; mean ${(score * 100).toFixed(2)}`);
+    log(`epoch ${epoch}: ${seconds.toFixed(1)} s, ${errors} sentences wrong; dev${adapt ? ' (in-domain)' : ''} ${formatEval(dev)}; mean ${(score * 100).toFixed(2)}`);
     if (score > bestScore || !best) {
       bestScore = score;
       bestEpoch = epoch;
-      if (epoch < opts.epochs) {
-        best ??= { w: new Float64Array(size), t: new Float64Array(TRANS_SIZE) };
-        best.w.set(avg);
-        best.t.set(tavg);
-      } else best = { w: avg, t: tavg };
+      best ??= { w: new Float64Array(size * tables), t: new Float64Array(TRANS_SIZE * tables) };
+      for (let k = 0; k < size * tables; k++) best.w[k] = w[k] - u[k] / c;
+      for (let k = 0; k < TRANS_SIZE * tables; k++) best.t[k] = tw[k] - tu[k] / c;
     }
   }
-  const finalW = best ? best.w : avg;
-  const finalT = best ? best.t : tavg;
+  if (!best) throw new Error('no epochs');
+  let finalW = best.w.subarray(0, size);
+  let finalT = best.t.subarray(0, TRANS_SIZE);
+  if (adapt) {
+    const chosen = chooseExport(best.w, best.t, size, sources, trainSet, (ws, ts) => evalWith(ws, ts, dv), opts.exportDomain, log);
+    finalW = chosen.w;
+    finalT = chosen.t;
+  }
   // Pick the int8 clip level on dev: clipping trades resolution of small weights for range.
-  const quantiles = opts.clipQuantile !== undefined ? [opts.clipQuantile] : [0.999, 0.9995, 0.9999, 0.99995, 1];
+  const quantiles = opts.clipQuantile !== undefined ? [opts.clipQuantile] : [0.9999, 0.99995, 0.99999, 1];
   let model: NerModel | null = null;
   let quantisedDev: Record<string, Evaluation> = {};
   let qBest = -1;
@@ -240,6 +310,65 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
   if (!model) throw new Error('no model');
   log(`best epoch ${bestEpoch}; quantised dev ${formatEval(quantisedDev)}`);
   return { model, history, bestEpoch, quantisedDev };
+}
+
+/**
+ * Collapses shared + per-source tables into one. Candidates: shared only, shared + one
+ * source, shared + mean of sources, and 'mixed' (each tag column from the first source
+ * that annotates its type, O from the first source). Picks the best mean dev F1 unless named.
+ */
+function chooseExport(
+  w: Float64Array,
+  t: Float64Array,
+  size: number,
+  sources: string[],
+  examples: readonly Example[],
+  evalFn: (w: Float64Array, t: Float64Array) => Record<string, Evaluation>,
+  wanted: string | undefined,
+  log: (l: string) => void,
+): { w: Float64Array; t: Float64Array } {
+  const D = sources.length;
+  const masks = sources.map((src) => examples.find((e) => e.source === src)?.typeMask ?? 0);
+  // Domain table (1-based) used for each tag column in 'mixed'.
+  const tagDomain = new Int32Array(NT).fill(1);
+  for (let tag = 1; tag < NT; tag++) {
+    const type = (tag - 1) >> 2;
+    const d = masks.findIndex((m) => (m >> type) & 1);
+    tagDomain[tag] = d < 0 ? 1 : d + 1;
+  }
+  const build = (name: string): { w: Float64Array; t: Float64Array } => {
+    const ow = Float64Array.from(w.subarray(0, size));
+    const ot = Float64Array.from(t.subarray(0, TRANS_SIZE));
+    const addTable = (d: number, f: number, colFilter?: (tag: number) => boolean): void => {
+      const o = d * size;
+      for (let k = 0; k < size; k++) if (!colFilter || colFilter(k % NT)) ow[k] += f * w[o + k];
+      const ot0 = d * TRANS_SIZE;
+      for (let k = 0; k < TRANS_SIZE; k++) {
+        // Transition column = current tag, except the END block where it is the previous tag.
+        const tag = k >= (NT + 1) * NT ? k - (NT + 1) * NT : k % NT;
+        if (!colFilter || colFilter(tag)) ot[k] += f * t[ot0 + k];
+      }
+    };
+    if (name === 'mean') for (let d = 1; d <= D; d++) addTable(d, 1 / D);
+    else if (name === 'mixed') for (let d = 1; d <= D; d++) addTable(d, 1, (tag) => tagDomain[tag] === d);
+    else if (name !== 'shared') addTable(1 + sources.indexOf(name), 1);
+    return { w: ow, t: ot };
+  };
+  const names = wanted ? [wanted] : ['mixed', 'mean', ...sources, 'shared'];
+  for (const n of names) if (!['mixed', 'mean', 'shared', ...sources].includes(n)) throw new Error(`unknown export table ${n}`);
+  let best: { w: Float64Array; t: Float64Array } | null = null;
+  let bestScore = -1;
+  for (const name of names) {
+    const cand = build(name);
+    const ev = evalFn(cand.w, cand.t);
+    const s = meanF1(ev);
+    log(`export ${name}: dev ${formatEval(ev)}; mean ${(s * 100).toFixed(2)}`);
+    if (s > bestScore) {
+      bestScore = s;
+      best = cand;
+    }
+  }
+  return best!;
 }
 
 function quantise(wf: Float64Array, tf: Float64Array, q: number, opts: TrainOptions): NerModel {

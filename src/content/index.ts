@@ -1,35 +1,176 @@
-// Content script entry: wiring only.
-import { ENTITY_TYPES, type EntityType } from '../core/types';
-import type { PageSummary } from '../shared/annotation';
+// Content script entry: wiring only. Kept small; the engine, UI and anchoring load on demand.
+import { classifyPage } from '../dom/classify';
 import { handleFromBackground, handleFromPopup, sendToBackground } from '../shared/messages';
+import { enabledTypes, loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings';
+import type { Analysis } from './analysis';
+import { initObserver } from './observer';
+import { initSelection } from './selection';
+import { booked, canonicalUrl, state } from './state';
 
-let summary: PageSummary = {
-  url: location.href,
-  title: document.title,
-  mode: 'pending',
-  analysed: false,
-  articles: [],
-  counts: {},
-  orphaned: [],
-};
-let enabled: EntityType[] = [...ENTITY_TYPES];
+const ANALYSED = new Set(['bulletin', 'textlayer', 'article']);
+
+let analysis: Analysis | null = null;
+let run: AbortController | null = null;
+let roundTrip: number | null = null;
+let settings: Settings | null = null;
+let cardsOn = false;
+const life = new AbortController();
+
+function cost() {
+  return {
+    mainThreadMs: state.mainThreadMs,
+    longestSliceMs: state.longestSliceMs,
+    engineLoadMs: state.engineLoadMs,
+    engine: state.engineKind,
+  };
+}
+
+async function report(): Promise<void> {
+  state.summary = {
+    ...state.summary,
+    url: location.href,
+    title: document.title,
+    backgroundRoundTripMs: roundTrip,
+    contentCost: cost(),
+  };
+  await sendToBackground({ type: 'page:report', summary: state.summary });
+}
+
+function enableCards(): void {
+  if (cardsOn) return;
+  cardsOn = true;
+  void import('./cards').then(({ initCards }) => initCards(life.signal));
+}
+
+/** Classifies the page and, when it is news (or the reader asks), analyses it. */
+async function analysePage(force = false): Promise<void> {
+  run?.abort();
+  analysis?.dispose();
+  analysis = null;
+  state.units = [];
+  const ctrl = new AbortController();
+  run = ctrl;
+  const cls = booked(() => classifyPage(document));
+  const allowed = !settings || siteEnabled(settings, location.hostname);
+  state.summary = {
+    ...state.summary,
+    url: location.href,
+    title: document.title,
+    mode: allowed ? cls.mode : 'disabled',
+    analysed: false,
+    articles: [],
+    counts: {},
+  };
+  const wanted = allowed && (ANALYSED.has(cls.mode) || (force && cls.mode !== 'not-news'));
+  if (wanted || (force && allowed)) {
+    // A forced run on a page without structure treats the body as one article.
+    const use = wanted ? cls : { ...cls, mode: 'bulletin' as const, units: [document.body] };
+    const { startAnalysis } = await import('./analysis');
+    if (ctrl.signal.aborted) return;
+    const a = await startAnalysis(use, ctrl.signal, () => void report());
+    if (ctrl.signal.aborted) {
+      a.dispose();
+      return;
+    }
+    analysis = a;
+    if (settings) a.setEnabled(enabledTypes(settings));
+    enableCards();
+  }
+  await report();
+}
+
+/** Loads this page's reader annotations; the anchoring code loads only when there are some. */
+async function loadAnnotations(): Promise<{ anchored: number; orphaned: number }> {
+  const got = await sendToBackground({ type: 'annotations:list', url: canonicalUrl() });
+  if (!got.ok || got.value.length === 0) {
+    if (state.notes || state.summary.orphaned.length) {
+      const reader = await import('./reader');
+      return reader.anchorAll([]);
+    }
+    return { anchored: 0, orphaned: 0 };
+  }
+  const reader = await import('./reader');
+  enableCards();
+  return reader.anchorAll(got.value);
+}
 
 handleFromPopup({
-  'summary:get': () => summary,
+  'summary:get': () => ({
+    ...state.summary,
+    backgroundRoundTripMs: roundTrip,
+    contentCost: cost(),
+  }),
   'types:set': (msg) => {
-    enabled = msg.enabled;
-    return { enabled };
+    state.enabled = new Set(msg.enabled);
+    analysis?.setEnabled(msg.enabled);
+    return { enabled: msg.enabled };
   },
-  'annotation:reveal': () => ({ found: false }),
-  'annotations:reload': () => ({ anchored: 0, orphaned: 0 }),
+  'annotation:reveal': async (msg) => {
+    if (!state.notes) return { found: false };
+    const reader = await import('./reader');
+    return { found: reader.reveal(msg.id) };
+  },
+  'annotations:reload': async () => {
+    const r = await loadAnnotations();
+    await report();
+    return r;
+  },
+  'page:analyse': async () => {
+    await analysePage(true);
+    return state.summary;
+  },
 });
+
 handleFromBackground({
-  'selection:highlight': () => ({ created: false }),
+  'selection:highlight': async (msg) => {
+    const reader = await import('./reader');
+    enableCards();
+    const a = await reader.highlightSelection({ colour: msg.colour, withNote: msg.withNote });
+    return a ? { created: true, id: a.id } : { created: false };
+  },
 });
 
 void (async () => {
   const sent = performance.now();
-  const pong = await sendToBackground({ type: 'ping', sent: Date.now() });
-  summary = { ...summary, mode: 'page', backgroundRoundTripMs: pong.ok ? performance.now() - sent : null };
-  await sendToBackground({ type: 'page:report', summary });
+  const [pong, loaded] = await Promise.all([
+    sendToBackground({ type: 'ping', sent: Date.now() }),
+    loadSettings().catch(() => null),
+  ]);
+  roundTrip = pong.ok ? performance.now() - sent : null;
+  settings = loaded;
+  if (settings) {
+    state.colours = Object.fromEntries(Object.entries(settings.types).map(([t, s]) => [t, s.colour]));
+    state.enabled = new Set(enabledTypes(settings));
+  }
+  onSettingsChanged((next) => {
+    const wasOn = !settings || siteEnabled(settings, location.hostname);
+    settings = next;
+    state.colours = Object.fromEntries(Object.entries(next.types).map(([t, s]) => [t, s.colour]));
+    state.enabled = new Set(enabledTypes(next));
+    void import('./styles').then((s) => s.restyle());
+    analysis?.setEnabled(enabledTypes(next));
+    if (wasOn !== siteEnabled(next, location.hostname)) void analysePage();
+  });
+  await analysePage();
+  await loadAnnotations().catch(() => undefined);
+  await report();
+  initSelection(life.signal, enableCards);
+  initObserver(life.signal, {
+    navigated: async () => {
+      await analysePage();
+      await loadAnnotations().catch(() => undefined);
+    },
+    changed: async (targets, addedText) => {
+      if (analysis) {
+        const dirty = analysis.units.filter((u) => targets.some((t) => u.root.contains(t)));
+        const detached = analysis.units.some((u) => !u.root.isConnected);
+        if (detached || addedText > 2000) await analysePage();
+        else if (dirty.length) await analysis.refresh(dirty);
+      } else if (addedText > 200) {
+        await analysePage();
+      }
+      if (state.notes || state.summary.orphaned.length) (await import('./reader')).reanchor();
+      await report();
+    },
+  });
 })();

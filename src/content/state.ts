@@ -1,5 +1,6 @@
 // State shared by the content features of one page.
 import { ENTITY_TYPES, type EntityType } from '../core/types';
+import type { Unit } from '../dom/units';
 import type { PageSummary } from '../shared/annotation';
 
 export const state = {
@@ -16,6 +17,18 @@ export const state = {
   /** Main-thread milliseconds spent by our code (sync slices we ran), for the bench. */
   mainThreadMs: 0,
   longestSliceMs: 0,
+  engineLoadMs: 0,
+  engineKind: 'none' as 'none' | 'worker' | 'main',
+  /** Colour per entity type from the reader's settings. */
+  colours: {} as Partial<Record<EntityType, string>>,
+  /** Reader annotations anchored on this page. */
+  notes: 0,
+  /** Analysed units of the page (empty until analysis ran). */
+  units: [] as Unit[],
+  /** Open shadow roots that hold analysed text, for hit-testing. */
+  shadowRoots: new Set<ShadowRoot>(),
+  /** Redraws the legend when it is shown. */
+  redrawLegend: null as null | (() => Promise<void>),
 };
 
 /** Runs `fn` and books its time as main-thread work of the extension. */

@@ -45,7 +45,7 @@ const RE_TRAILING = new RegExp(`[（(]((?:${ROLE_SRC})[^（）()]{2,30})[）)]$`
 
 /** Characters that never occur in a personal name. */
 const NOT_NAME = new Set(
-  '的了是在和与及等会议政协委员市县区省部局厅党组书记主席长们这那其此各全体我你他她它从向对就将把被为于以之也都并而或但年月日号电讯报道摄影讲话强调指出出席主持表示说要个中上下'.split(''),
+  '的了是在与及等会议这那其此各们我你他她它从就将把被于之也都并而或但年月日号电讯政协委员市县区省部局厅党组摄影报道'.split(''),
 );
 
 export function plausibleName(s: string): boolean {

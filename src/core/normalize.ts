@@ -55,6 +55,14 @@ export function normalize(original: string): Normalized {
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
+    // fast path: CJK and most text are neither whitespace nor foldable
+    if ((c > 0x3000 && c < 0xfeff) || (c > 0x20 && c < 0x85)) {
+      out[len] = c;
+      map[len] = i;
+      len++;
+      i++;
+      continue;
+    }
     const k = wsKind(c);
     if (k === 0) {
       out[len] = fold(c);

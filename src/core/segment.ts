@@ -54,6 +54,25 @@ function endsSentence(text: string, s: number, e: number): boolean {
   return text[e - 1] === '）' && /[（(](?:本报)?(?:特约)?(?:记者|通讯员)[^（）]*）$/.test(text.slice(Math.max(s, e - 30), e));
 }
 
+/** Cheap test before the dateline parser: 本报/本刊, or 月 and 电/消息 near the line start. */
+function mayBeDateline(text: string, s: number): boolean {
+  const c = text.charCodeAt(s);
+  if (c === 0x672c && (text.charCodeAt(s + 1) === 0x62a5 || text.charCodeAt(s + 1) === 0x520a)) return true;
+  let month = false;
+  const e = Math.min(text.length, s + 30);
+  for (let k = s; k < e; k++) {
+    const d = text.charCodeAt(k);
+    if (d === 0x6708) month = true;
+    else if (month && (d === 0x7535 || d === 0x6d88)) return true;
+  }
+  return false;
+}
+
+function hasRole(text: string, s: number, e: number): boolean {
+  const seg = text.slice(s, Math.min(e, s + 10));
+  return seg.includes('记者') || seg.includes('通讯员') || seg.includes('实习生');
+}
+
 function titleish(text: string, s: number, e: number): boolean {
   const len = e - s;
   if (len < 2 || len > 48) return false;
@@ -66,9 +85,18 @@ function titleish(text: string, s: number, e: number): boolean {
   return !RE_ORDINAL.test(text.slice(s, Math.min(e, s + 5)));
 }
 
+/** A sentence that opens a report: a headline line before it cannot be the start of its paragraph. */
+const RE_OPENER = /^(?:近日|日前|近期|目前|今年以来|连日来|\d{1,2}月\d{1,2}日|[昨今前]天|[昨今]日|本月|上周|本周|为[^，]{1,12}，)[，,]?/;
+
+function width(text: string, s: number, e: number): number {
+  let w = 0;
+  for (let k = s; k < e; k++) w += text.charCodeAt(k) < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
 function median(xs: number[]): number {
   if (xs.length === 0) return 0;
-  const a = xs.slice().sort((x, y) => x - y);
+  const a = Float64Array.from(xs).sort();
   return a[a.length >> 1];
 }
 
@@ -82,14 +110,40 @@ function headText(norm: Normalized, s: number, e: number): string {
   return t;
 }
 
-function bigrams(text: string, s: number, e: number): Set<number> {
-  const set = new Set<number>();
+/** Sorted unique CJK bigram keys of a range (small integers, so no heap numbers). */
+let keyBuf = new Int32Array(4096);
+
+function bigrams(text: string, s: number, e: number): Int32Array {
+  if (keyBuf.length < e - s) keyBuf = new Int32Array(2 * (e - s));
+  let m = 0;
   for (let k = s; k + 1 < e; k++) {
-    const a = text.charCodeAt(k);
-    const b = text.charCodeAt(k + 1);
-    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) set.add(a * 65536 + b);
+    const a = text.charCodeAt(k) - 0x4e00;
+    const b = text.charCodeAt(k + 1) - 0x4e00;
+    if (a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200) keyBuf[m++] = a * 0x5200 + b;
   }
-  return set;
+  const arr = keyBuf.slice(0, m).sort();
+  let u = 0;
+  for (let k = 0; k < m; k++) if (k === 0 || arr[k] !== arr[k - 1]) arr[u++] = arr[k];
+  return arr.subarray(0, u);
+}
+
+/** How many keys of `small` occur in `big` (both sorted). */
+function overlap(small: Int32Array, big: Int32Array): number {
+  let hits = 0;
+  let j = 0;
+  for (let k = 0; k < small.length && j < big.length; k++) {
+    const x = small[k];
+    let lo = j;
+    let hi = big.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (big[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    j = lo;
+    if (j < big.length && big[j] === x) hits++;
+  }
+  return hits;
 }
 
 interface Draft {
@@ -111,8 +165,10 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   const n = ls.length;
   if (n === 0) return [];
   const lens = ls.map((l) => l.end - l.start);
-  const m = median(lens.filter((x) => x >= 4)) || 1;
-  const inBand = (len: number): boolean => len >= 0.8 * m && len <= 1.25 * m;
+  // printed width: half-width chars take half a column, so full column lines measure alike
+  const widths = ls.map((l) => width(text, l.start, l.end));
+  const m = median(widths.filter((x) => x >= 4)) || 1;
+  const inBand = (w: number): boolean => w >= 0.9 * m && w <= 1.12 * m;
   const ends = ls.map((l) => endsSentence(text, l.start, l.end));
   const cls = new Uint8Array(n);
   const dl: Array<DatelineMatch | null> = new Array(n).fill(null);
@@ -122,33 +178,34 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   for (let i = 0; i < n; i++) {
     const l = ls[i];
     const boundary = i === 0 || ends[i - 1] || cls[i - 1] === K.Head || cls[i - 1] === K.Credit || cls[i - 1] === K.Furn || cls[i - 1] === K.Byline;
-    const head = text.slice(l.start, Math.min(l.end, l.start + 12));
-    const cm = RE_CONT.exec(head);
+    const c0 = text.charCodeAt(l.start);
+    const cm = c0 === 0xff08 || c0 === 0x28 ? RE_CONT.exec(text.slice(l.start, Math.min(l.end, l.start + 12))) : null;
     if (cm) {
       cls[i] = K.Cont;
       contLen[i] = cm[0].length;
       continue;
     }
-    const d = parseDateline(norm, text, l.start);
+    const d = mayBeDateline(text, l.start) ? parseDateline(norm, text, l.start) : null;
     if (d) {
       cls[i] = K.Date;
       dl[i] = d;
       continue;
     }
-    const c = parseCredit(norm, text, l.start, l.end);
+    const last = text[l.end - 1];
+    const c = l.end - l.start <= 40 && (last === '摄' || last === '道' || last === '影' || last === '图') ? parseCredit(norm, text, l.start, l.end) : null;
     if (c) {
       cls[i] = K.Credit;
       dl[i] = c;
       continue;
     }
     if (!boundary) continue;
-    const b = parseByline(norm, text, l.start, l.end);
+    const b = l.end - l.start <= 30 && hasRole(text, l.start, l.end) ? parseByline(norm, text, l.start, l.end) : null;
     if (b) {
       cls[i] = K.Byline;
       dl[i] = b;
       continue;
     }
-    if (RE_FURN.test(head)) cls[i] = K.Furn;
+    if (RE_FURN.test(text.slice(l.start, Math.min(l.end, l.start + 8)))) cls[i] = K.Furn;
     else if (titleish(text, l.start, l.end)) cls[i] = K.Head;
   }
   // 2. a run of headline-like lines followed by prose: only out-of-band leading lines are headlines
@@ -160,9 +217,9 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
     let j = i;
     while (j < n && cls[j] === K.Head) j++;
     const next = j < n ? cls[j] : K.Furn;
-    if (next === K.Body) {
+    if (next === K.Body && !RE_OPENER.test(text.slice(ls[j].start, ls[j].start + 8))) {
       let k = i;
-      while (k < j && !inBand(lens[k])) k++;
+      while (k < j && !inBand(widths[k])) k++;
       for (let q = k; q < j; q++) cls[q] = K.Body;
     }
     i = j;
@@ -182,7 +239,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   };
   const paraStart = (d: Draft, before: number): number => {
     for (let q = before - 1; q > d.firstLine; q--) {
-      if (ends[q - 1] && (lens[q - 1] < 0.9 * m || m >= 40)) return q;
+      if (ends[q - 1] && (widths[q - 1] < 0.9 * m || m >= 40)) return q;
     }
     return d.firstLine;
   };
@@ -267,9 +324,9 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     for (let k = i; k < n; k++) if (owner[k] >= 0) return owner[k];
     return drafts.length - 1;
   };
-  const leadSets = new Map<number, Set<number>>();
-  const bodySets = new Map<number, Set<number>>();
-  const lead = (a: number): Set<number> => {
+  const leadSets = new Map<number, Int32Array>();
+  const bodySets = new Map<number, Int32Array>();
+  const lead = (a: number): Int32Array => {
     let s = leadSets.get(a);
     if (!s) {
       const d = drafts[a];
@@ -278,37 +335,40 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     }
     return s;
   };
-  const body = (a: number): Set<number> => {
+  const body = (a: number): Int32Array => {
     let s = bodySets.get(a);
     if (!s) {
       const d = drafts[a];
-      s = bigrams(text, d.bodyStart, d.bodyEnd);
+      s = bigrams(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 2000));
       bodySets.set(a, s);
     }
     return s;
   };
-  const WINDOW = 10;
+  const WINDOW = 8;
   const best = heads.map((i) => {
     const hb = bigrams(text, ls[i].start, ls[i].end);
     const r = runs[runOf[i]];
     let bestA = -1;
     let bestS = 0;
-    if (hb.size === 0) return { i, a: -1, score: 0 };
+    if (hb.length === 0) return { i, a: -1, score: 0 };
+    // the whole body counts only for the articles next to the headline block (cost stays linear)
+    const score = (a: number): number => {
+      let v = overlap(hb, lead(a)) / hb.length;
+      if (a === r.after || a === r.before) v = Math.max(v, (0.8 * overlap(hb, body(a))) / hb.length);
+      if (a === r.after) v += 0.15;
+      else if (a === r.before) v += 0.1;
+      return v;
+    };
+    // a clear match with the article right after the headline block settles it
+    if (r.after >= 0) {
+      const v = score(r.after);
+      if (v >= 0.9) return { i, a: r.after, score: v };
+    }
     const c = nearest(i);
     for (let a = Math.max(0, c - WINDOW); a <= Math.min(drafts.length - 1, c + WINDOW); a++) {
-      let inLead = 0;
-      let inBody = 0;
-      const L = lead(a);
-      const B = body(a);
-      for (const g of hb) {
-        if (L.has(g)) inLead++;
-        if (B.has(g)) inBody++;
-      }
-      let s = Math.max(inLead / hb.size, (0.8 * inBody) / hb.size);
-      if (a === r.after) s += 0.15;
-      else if (a === r.before) s += 0.1;
-      if (s > bestS) {
-        bestS = s;
+      const v = score(a);
+      if (v > bestS) {
+        bestS = v;
         bestA = a;
       }
     }

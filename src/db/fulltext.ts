@@ -3,8 +3,10 @@
 // query is then a prefix range, and unbroken Chinese needs no word segmenter. Other scripts
 // become lowercased words.
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]+/gu;
+const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
+const CJK = new RegExp(CJK_CLASS, 'u');
+/** A CJK run, or a run of other letters and digits (which must not swallow CJK that follows). */
+const RUN = new RegExp(`${CJK_CLASS}+|(?:(?!${CJK_CLASS})[\\p{L}\\p{N}])+`, 'gu');
 
 /** Case and width folding shared by the index and the substring check. */
 export function fold(text: string): string {
@@ -29,6 +31,24 @@ export function indexTerms(...texts: string[]): string[] {
     }
   }
   return [...out];
+}
+
+/**
+ * Index keys are `term SEP stamp`, stamp being the note's creation time in fixed-width base 36,
+ * so one term's keys come newest-last: a one-term search reads only the page it shows.
+ */
+export const SEP = '\u0001';
+const STAMP_WIDTH = 9;
+
+export function stamp(iso: string): string {
+  const ms = iso === '' ? 0 : iso === '\uffff' ? 36 ** STAMP_WIDTH - 1 : Date.parse(iso);
+  const clamped = Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 36 ** STAMP_WIDTH - 1) : 0;
+  return clamped.toString(36).padStart(STAMP_WIDTH, '0');
+}
+
+export function stampedTerms(created: string, ...texts: string[]): string[] {
+  const s = stamp(created);
+  return indexTerms(...texts).map((t) => `${t}${SEP}${s}`);
 }
 
 /** How the index is asked for one query term: exact key or key prefix. */

@@ -4,7 +4,7 @@ import type { Annotation, PageSummary } from '../shared/annotation';
 import { articleId, siteOf, type ArticleMeta, type ExportBundle, type PageMeta } from '../export/model';
 import { checkAnnotation, checkArticle, checkUrl, normaliseTags } from '../export/validate';
 import { StorageError, toStorageError } from './errors';
-import { matchesAll, queryParts, queryProbes } from './fulltext';
+import { matchesAll, queryParts, queryProbes, SEP, stamp } from './fulltext';
 import { fromRow, quoteText, toRow, type AnnotationRow, type ArticleRow, type BulletinDb, type PageRow } from './schema';
 
 export interface SearchQuery {
@@ -44,8 +44,10 @@ export interface StoreStats {
 
 type Listener = (e: StorageError) => void;
 
-/** Once intersected keys are this few, reading the rows beats another index probe. */
-const SMALL_ENOUGH = 64;
+export interface RepositoryOptions {
+  /** Up to this many candidates, search reads their rows instead of walking the created index. */
+  readRowsBelow?: number;
+}
 
 const positionOf = (a: Annotation): number => {
   for (const s of a.target.selector) if (s.type === 'TextPositionSelector') return s.start;
@@ -68,8 +70,13 @@ function intersect(a: Set<string> | null, b: Iterable<string>): Set<string> {
 
 export class Repository {
   private listeners = new Set<Listener>();
+  private readonly readRowsBelow: number;
 
-  constructor(readonly db: BulletinDb) {
+  constructor(
+    readonly db: BulletinDb,
+    options: RepositoryOptions = {},
+  ) {
+    this.readRowsBelow = options.readRowsBelow ?? 1000;
     db.on('blocked', () =>
       this.emit(new StorageError('blocked', 'The database upgrade is blocked by another open Bulletin Lens window.')),
     );
@@ -346,7 +353,11 @@ export class Repository {
     }));
   }
 
-  /** Newest first (by `created`). Uses the most selective index, then checks every condition on the rows. */
+  /**
+   * Newest first (by `created`). Every condition with an index is answered from index keys alone;
+   * rows are read only for the page of results, or to check candidates when a query's index
+   * probes do not already prove the match (several probes, punctuation).
+   */
   async search(q: SearchQuery): Promise<SearchResult> {
     return this.guard(async () => {
       const limit = Math.max(0, q.limit ?? 100);
@@ -354,47 +365,69 @@ export class Repository {
       const from = q.from ? dayStart(q.from) : '';
       const to = q.to ? dayEnd(q.to) : '\uffff';
       const parts = q.text ? queryParts(q.text) : [];
-      const tag = q.tag?.trim() || undefined;
-      const keep = (r: AnnotationRow): boolean =>
-        (!tag || r.tags.includes(tag)) &&
-        (!q.site || r.site === q.site) &&
-        (!q.page || r.source === q.page) &&
-        (!q.article || r.article === q.article) &&
-        r.created >= from &&
-        r.created <= to &&
-        (parts.length === 0 || matchesAll(`${quoteText(r)}\n${r.body.note}`, parts));
-
-      let rows: AnnotationRow[];
       const probes = q.text ? queryProbes(q.text) : [];
-      if (probes.length > 0) {
-        let keys: Set<string> | null = null;
-        for (const p of probes) {
-          const range = p.prefix ? this.db.annotations.where('terms').startsWith(p.key) : this.db.annotations.where('terms').equals(p.key);
-          keys = intersect(keys, (await range.primaryKeys()) as string[]);
-          if (keys.size <= SMALL_ENOUGH) break;
+      const tag = q.tag?.trim() || undefined;
+      const t = this.db.annotations;
+
+      // An exact term's keys within the date range, in created order.
+      const termRange = (key: string) => t.where('terms').between(`${key}${SEP}${stamp(from)}`, `${key}${SEP}${stamp(to)}`, true, true);
+      // One probe equal to the one query part proves the substring match; otherwise check rows.
+      const proven = parts.length === 0 || (parts.length === 1 && probes.length === 1 && probes[0].key === parts[0]);
+      const exact = ([['tags', tag], ['site', q.site], ['source', q.page], ['article', q.article]] as [string, string | undefined][]).filter(
+        (e): e is [string, string] => e[1] !== undefined && e[1] !== '',
+      );
+
+      if (proven && probes.length === 1 && !probes[0].prefix) {
+        // The common case: one word. Its index range is already newest-last.
+        const range = termRange(probes[0].key);
+        if (exact.length === 0) {
+          const total = await range.count();
+          const pageKeys = (await range.reverse().offset(offset).limit(limit).primaryKeys()) as string[];
+          const page = await t.bulkGet(pageKeys);
+          return { items: page.filter((r): r is AnnotationRow => r !== undefined).map(fromRow), total };
         }
-        const got = await this.db.annotations.bulkGet([...(keys ?? [])]);
-        rows = got.filter((r): r is AnnotationRow => r !== undefined);
-      } else if (q.article) {
-        rows = await this.db.annotations.where('article').equals(q.article).toArray();
-      } else if (q.page) {
-        rows = await this.db.annotations.where('source').equals(q.page).toArray();
-      } else if (tag) {
-        rows = await this.db.annotations.where('tags').equals(tag).toArray();
-      } else if (q.site) {
-        rows = await this.db.annotations.where('site').equals(q.site).toArray();
-      } else if (parts.length === 0) {
-        // Only a date range (or nothing): walk the created index newest first.
-        const coll = this.db.annotations.where('created').between(from, to, true, true);
-        const total = await coll.count();
-        const page = await coll.reverse().offset(offset).limit(limit).toArray();
-        return { items: page.map(fromRow), total };
-      } else {
-        // Punctuation-only text: nothing to probe, so check every row.
-        rows = await this.db.annotations.toArray();
+        let allowed: Set<string> | null = null;
+        for (const [index, value] of exact) allowed = intersect(allowed, (await t.where(index).equals(value).primaryKeys()) as string[]);
+        const ordered = ((await range.reverse().primaryKeys()) as string[]).filter((k) => allowed!.has(k));
+        const page = await t.bulkGet(ordered.slice(offset, offset + limit));
+        return { items: page.filter((r): r is AnnotationRow => r !== undefined).map(fromRow), total: ordered.length };
       }
-      const hits = rows.filter(keep).sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
-      return { items: hits.slice(offset, offset + limit).map(fromRow), total: hits.length };
+
+      let keys: Set<string> | null = null;
+      for (const p of probes) {
+        const range = p.prefix ? t.where('terms').startsWith(p.key) : termRange(p.key);
+        keys = intersect(keys, (await range.primaryKeys()) as string[]);
+        if (keys.size === 0) return { items: [], total: 0 };
+      }
+      for (const [index, value] of exact) {
+        keys = intersect(keys, (await t.where(index).equals(value).primaryKeys()) as string[]);
+        if (keys.size === 0) return { items: [], total: 0 };
+      }
+      if (parts.length > 0 && probes.length === 0) keys = null; // punctuation only: no index can help
+
+      const check = (r: AnnotationRow): boolean =>
+        r.created >= from && r.created <= to && (proven || matchesAll(`${quoteText(r)}\n${r.body.note}`, parts));
+      const newestFirst = (a: AnnotationRow, b: AnnotationRow) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id);
+
+      if (keys !== null && (keys.size <= this.readRowsBelow || !proven)) {
+        const rows = (await t.bulkGet([...keys])).filter((r): r is AnnotationRow => r !== undefined && check(r));
+        rows.sort(newestFirst);
+        return { items: rows.slice(offset, offset + limit).map(fromRow), total: rows.length };
+      }
+      const inRange = t.where('created').between(from, to, true, true);
+      if (keys === null && parts.length === 0) {
+        const total = await inRange.count();
+        const page = await inRange.reverse().offset(offset).limit(limit).toArray();
+        return { items: page.map(fromRow), total };
+      }
+      if (keys === null) {
+        const rows = (await inRange.toArray()).filter(check).sort(newestFirst);
+        return { items: rows.slice(offset, offset + limit).map(fromRow), total: rows.length };
+      }
+      // Many proven candidates: order them by walking the created index's keys, then read one page of rows.
+      const ordered = ((await inRange.reverse().primaryKeys()) as string[]).filter((k) => keys.has(k));
+      const page = await t.bulkGet(ordered.slice(offset, offset + limit));
+      return { items: page.filter((r): r is AnnotationRow => r !== undefined).map(fromRow), total: ordered.length };
     });
   }
 

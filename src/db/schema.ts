@@ -3,7 +3,7 @@ import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Annotation } from '../shared/annotation';
 import { articleId, siteOf, type ArticleMeta, type PageMeta } from '../export/model';
 import { checkAnnotation } from '../export/validate';
-import { indexTerms } from './fulltext';
+import { stampedTerms } from './fulltext';
 
 export const DB_NAME = 'bulletin-lens';
 
@@ -17,7 +17,7 @@ export interface AnnotationRow extends Annotation {
   /** ArticleRow id or '' (IndexedDB cannot index null). */
   article: string;
   tags: string[];
-  /** Full-text keys over quote and note, see fulltext.ts. */
+  /** Full-text keys over quote and note (`term SEP stamp`), see fulltext.ts. */
   terms: string[];
 }
 
@@ -37,7 +37,7 @@ export function toRow(a: Annotation): AnnotationRow {
     site: siteOf(a.target.source),
     article: a.target.article ? articleId(a.target.source, a.target.article.index) : '',
     tags: a.body.tags,
-    terms: indexTerms(quoteText(a), a.body.note),
+    terms: stampedTerms(a.created, quoteText(a), a.body.note),
   };
 }
 

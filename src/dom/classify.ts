@@ -11,7 +11,7 @@ export interface Classification {
 }
 
 const CJK_RE = /[\u3400-\u9fff]/g;
-const NEWS_CUE = /本报|记者|通讯员|讯|新华社|电[（(]|日电|日讯|来源[:：]/;
+const NEWS_CUE = /本[报報]|[记記]者|通[讯訊][员員]|[讯訊]|新[华華]社|[电電][（(]|日[电電]|日[讯訊]|[来來]源[:：]/;
 const SAMPLE_CHARS = 1500;
 const MIN_ARTICLE_CHARS = 60;
 
@@ -86,7 +86,7 @@ export function classifyPage(doc: Document): Classification {
   }
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content');
   const structured = substantial.length === 1 || ogType === 'article';
-  if (pText >= 200 && (structured || cue)) {
+  if ((pText >= 80 && structured && cue) || (pText >= 200 && (structured || cue))) {
     return { mode: 'article', reason: structured ? 'article element' : 'news paragraphs', units: substantial };
   }
   const bodyLen = textLength(body);

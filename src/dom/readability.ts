@@ -48,16 +48,19 @@ export function findMainContent(doc: Document): MainContent | null {
   }
   if (keep.size === 0) return null;
   // Readability drops the headline that repeats the title; keep it for highlighting.
-  const title = parsed?.title?.trim();
+  let title = parsed?.title?.trim() || null;
   if (title) {
+    // The visible headline is the article's title; <title> often adds the site name.
     for (const h of Array.from(doc.querySelectorAll('h1, h2'))) {
-      if ((h.textContent ?? '').trim() !== title) continue;
+      const text = (h.textContent ?? '').trim();
+      if (text.length < 4 || !title.includes(text)) continue;
       const hw = doc.createTreeWalker(h, 4);
       for (let t = hw.nextNode(); t; t = hw.nextNode()) keep.add(t as Text);
+      title = text;
       break;
     }
   }
   const root = commonAncestor(keep);
   if (!root) return null;
-  return { root, keep, title: parsed.title ?? null };
+  return { root, keep, title };
 }

@@ -85,7 +85,8 @@ export function checkUrl(x: unknown, what = 'url'): string {
 export function checkDate(x: unknown, what: string): string {
   const s = str(x, what, 40);
   if (!ISO.test(s) || Number.isNaN(Date.parse(s))) throw new Invalid(`${what} is not an ISO 8601 date-time`);
-  return s;
+  // One form (UTC, milliseconds) so that string order is time order in every index.
+  return new Date(s).toISOString();
 }
 
 /** Trimmed, deduplicated, non-empty tags. */

@@ -1,3 +1,9 @@
 import { render } from 'preact';
+import { repo, requestPersistence } from '../db';
+import { uiLanguage } from '../popup/ui/i18n';
+import '../popup/ui/style.css';
+import { Notes } from './Notes';
 
-render(<main data-testid="notes"><h1>Bulletin Lens</h1></main>, document.getElementById('app')!);
+document.documentElement.lang = uiLanguage();
+void requestPersistence();
+render(<Notes repo={repo()} />, document.getElementById('app')!);

@@ -1,3 +1,9 @@
 import { render } from 'preact';
+import { repo, requestPersistence } from '../db';
+import { loadSettings, saveSettings } from '../shared/settings';
+import { uiLanguage } from '../popup/ui/i18n';
+import '../popup/ui/style.css';
+import { Options } from './Options';
 
-render(<main data-testid="options"><h1>Bulletin Lens</h1></main>, document.getElementById('app')!);
+document.documentElement.lang = uiLanguage();
+render(<Options deps={{ repo: repo(), loadSettings, saveSettings, persist: requestPersistence }} />, document.getElementById('app')!);

@@ -1,55 +1,40 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { db } from '../db';
-import type { Annotation, PageSummary } from '../shared/annotation';
+import browser from 'webextension-polyfill';
+import { summaryFor } from '../background/summaries';
+import { repo, requestPersistence } from '../db';
 import { sendToTab } from '../shared/messages';
+import { loadSettings, saveSettings } from '../shared/settings';
 import { targetTabId } from '../shared/tabs';
+import { Popup, type TabLink } from './Popup';
+import { uiLanguage } from './ui/i18n';
+import './ui/style.css';
 
-function Popup() {
-  const [summary, setSummary] = useState<PageSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [saved, setSaved] = useState<Annotation | null>(null);
-  useEffect(() => {
-    void (async () => {
-      const tab = await targetTabId();
-      if (tab === undefined) return setError('No active tab');
-      const res = await sendToTab(tab, { type: 'summary:get' });
-      if (!res.ok) return setError(res.error);
-      setSummary(res.value);
-      const existing = await db.annotations.where('source').equals(res.value.url).first();
-      if (existing) {
-        setSaved(existing);
-        setNote(existing.body.note);
-      }
-    })();
-  }, []);
-  if (error) return <p data-testid="popup-error">{error}</p>;
-  if (!summary) return <p>…</p>;
-  const save = async () => {
-    const now = new Date().toISOString();
-    const a: Annotation = {
-      id: saved?.id ?? `urn:uuid:${crypto.randomUUID()}`,
-      target: { source: summary.url, selector: [], article: null, title: summary.title },
-      body: { note, tags: [], colour: 'yellow' },
-      motivation: 'commenting',
-      created: saved?.created ?? now,
-      modified: now,
-    };
-    await db.annotations.put({ ...a, source: summary.url });
-    setSaved(a);
+function linkTo(tabId: number): TabLink {
+  return {
+    summary: () => sendToTab(tabId, { type: 'summary:get' }),
+    lastKnown: () => summaryFor(tabId),
+    setTypes: (enabled) => sendToTab(tabId, { type: 'types:set', enabled }),
+    reveal: (id) => sendToTab(tabId, { type: 'annotation:reveal', id }),
+    reload: () => sendToTab(tabId, { type: 'annotations:reload' }),
   };
-  return (
-    <main data-testid="popup">
-      <h1 data-testid="page-title">{summary.title}</h1>
-      <p data-testid="article-count">{summary.articles.length}</p>
-      <textarea data-testid="page-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      <button data-testid="page-note-save" onClick={save}>
-        Save
-      </button>
-      {saved && <p data-testid="page-note-saved">{saved.modified}</p>}
-    </main>
-  );
 }
 
-render(<Popup />, document.getElementById('app')!);
+document.documentElement.lang = uiLanguage();
+document.body.classList.add('popup');
+void requestPersistence();
+void (async () => {
+  const tabId = await targetTabId().catch(() => undefined);
+  render(
+    <Popup
+      deps={{
+        repo: repo(),
+        tab: tabId === undefined ? null : linkTo(tabId),
+        loadSettings,
+        saveSettings,
+        openNotes: () => void browser.tabs.create({ url: browser.runtime.getURL('src/notes/index.html') }),
+        openOptions: () => void browser.runtime.openOptionsPage(),
+      }}
+    />,
+    document.getElementById('app')!,
+  );
+})();

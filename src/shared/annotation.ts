@@ -84,6 +84,8 @@ export interface PageSummary {
   backgroundRoundTripMs?: number | null;
   /** Milliseconds from DOMContentLoaded to highlights painted, when measured. */
   timing?: { analyseMs: number; paintMs: number };
+  /** Main-thread cost of the content script: total and longest slice of its own work, engine chunk load. */
+  contentCost?: { mainThreadMs: number; longestSliceMs: number; engineLoadMs: number; engine?: string };
 }
 
 export interface AnchorStatus {

@@ -27,13 +27,16 @@ export type PopupToContent =
   | { type: 'summary:get' }
   | { type: 'types:set'; enabled: EntityType[] }
   | { type: 'annotation:reveal'; id: string }
-  | { type: 'annotations:reload' };
+  | { type: 'annotations:reload' }
+  /** Analyse a page the first check skipped (listing pages: only when the reader asks). */
+  | { type: 'page:analyse' };
 
 export interface PopupToContentResponses {
   'summary:get': PageSummary;
   'types:set': { enabled: EntityType[] };
   'annotation:reveal': { found: boolean };
   'annotations:reload': { anchored: number; orphaned: number };
+  'page:analyse': PageSummary;
 }
 
 /** Background → content script (commands, context menu). */

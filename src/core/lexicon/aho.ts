@@ -155,6 +155,16 @@ export class AhoCorasick {
   private readonly lengths: Int32Array;
   /** Dense root transitions: most text positions sit at the root. */
   private readonly root: Int32Array;
+  /**
+   * Bit filter over (first, second) code-unit pairs of the patterns. Entering
+   * the trie on a character whose pair with the next one starts no pattern is
+   * skipped: such a state can neither match nor lead to a match, and skipping
+   * it avoids a mispredicted child search at about a third of text positions.
+   * Root children that are themselves one-unit patterns always enter.
+   */
+  private readonly pairBits: Int32Array;
+  /** 1 for code units that are the second unit of some pattern; a cheap first cut before pairBits. */
+  private readonly second: Uint8Array;
 
   constructor(data: SerializedAho) {
     if (data.v !== 1) throw new Error(`AhoCorasick: unknown format ${String(data.v)}`);
@@ -175,29 +185,24 @@ export class AhoCorasick {
     }
     this.root = new Int32Array(65536);
     for (let t = this.first[0]; t < this.first[1]; t++) this.root[this.labels[t]] = t;
+    this.pairBits = new Int32Array(PAIR_WORDS);
+    this.second = new Uint8Array(65536);
+    for (let t = this.first[0]; t < this.first[1]; t++) {
+      if (this.out[t] >= 0) {
+        // One-unit pattern: every pair starting with it must pass both filters.
+        this.second.fill(1);
+        for (let c2 = 0; c2 < 65536; c2++) setBit(this.pairBits, pairHash(this.labels[t], c2));
+        continue;
+      }
+      for (let u = this.first[t]; u < this.first[t + 1]; u++) {
+        this.second[this.labels[u]] = 1;
+        setBit(this.pairBits, pairHash(this.labels[t], this.labels[u]));
+      }
+    }
   }
 
   static fromPatterns(patterns: readonly string[]): AhoCorasick {
     return new AhoCorasick(buildAho(patterns));
-  }
-
-  /** Child of state s labelled c, or 0. */
-  private child(s: number, c: number): number {
-    let lo = this.first[s];
-    let hi = this.first[s + 1] - 1;
-    const labels = this.labels;
-    if (hi - lo < 8) {
-      for (let t = lo; t <= hi; t++) if (labels[t] === c) return t;
-      return 0;
-    }
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const l = labels[mid];
-      if (l === c) return mid;
-      if (l < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
   }
 
   /**
@@ -211,22 +216,60 @@ export class AhoCorasick {
     const report = this.report;
     const out = this.out;
     const lengths = this.lengths;
+    const first = this.first;
+    const labels = this.labels;
+    const bits = this.pairBits;
+    const second = this.second;
     let buf = new Int32Array(48);
     let k = 0;
     let s = 0;
+    let next = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      for (;;) {
-        if (s === 0) {
-          s = root[c];
-          break;
+      const c = next;
+      next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (s !== 0) {
+        // Follow failure links until a transition on c exists or the root is reached.
+        for (;;) {
+          let lo = first[s];
+          let hi = first[s + 1] - 1;
+          let t = 0;
+          if (hi - lo < 8) {
+            for (; lo <= hi; lo++) {
+              if (labels[lo] === c) {
+                t = lo;
+                break;
+              }
+            }
+          } else {
+            while (lo <= hi) {
+              const mid = (lo + hi) >>> 1;
+              const l = labels[mid];
+              if (l === c) {
+                t = mid;
+                break;
+              }
+              if (l < c) lo = mid + 1;
+              else hi = mid - 1;
+            }
+          }
+          if (t !== 0) {
+            s = t;
+            break;
+          }
+          s = fail[s];
+          if (s === 0) break;
         }
-        const t = this.child(s, c);
-        if (t !== 0) {
-          s = t;
-          break;
+      }
+      if (s === 0) {
+        // Branch-free pair filter: most positions leave here, predictably.
+        // Past the end the next unit reads as 0 (one-unit patterns set every pair).
+        s = root[c] & -second[next];
+        if (s === 0) continue;
+        const h = pairHash(c, next);
+        if ((bits[h >>> 5] & (1 << (h & 31))) === 0) {
+          s = 0;
+          continue;
         }
-        s = fail[s];
       }
       let r = report[s];
       while (r >= 0) {
@@ -254,6 +297,17 @@ export class AhoCorasick {
   scan(text: string): AhoMatch[] {
     return unpack(leftmostLongest(this.scanAllPacked(text)));
   }
+}
+
+const PAIR_BITS_LOG = 18;
+const PAIR_WORDS = (1 << PAIR_BITS_LOG) >>> 5;
+
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_BITS_LOG);
+}
+
+function setBit(bits: Int32Array, h: number): void {
+  bits[h >>> 5] |= 1 << (h & 31);
 }
 
 function unpack(packed: Int32Array): AhoMatch[] {

@@ -124,7 +124,7 @@ export class FeatureExtractor {
     if (n <= this.cap) return;
     const cap = Math.max(n, this.cap * 2, 64);
     this.cap = cap;
-    const m = cap + 2 * PAD + 2;
+    const m = cap + 2 * PAD + 4;
     this.u = new Int32Array(m);
     this.cls = new Uint8Array(m);
     this.h1 = new Int32Array(m);
@@ -147,12 +147,13 @@ export class FeatureExtractor {
     for (let i = 0; i < n; i++) u[i + PAD] = normalizeCodePoint(cps[i]);
     u[m] = EOS;
     u[m + 1] = EOS;
-    for (let p = 0; p < m + 2; p++) {
+    u[m + 2] = EOS;
+    for (let p = 0; p < m + 3; p++) {
       cls[p] = classOf(u[p]);
       h1[p] = mix(SEED, u[p]);
     }
-    for (let p = 0; p < m + 1; p++) h2[p] = mix(h1[p], u[p + 1]);
-    for (let p = 0; p < m; p++) h3[p] = mix(h2[p], u[p + 2]);
+    for (let p = 0; p < m + 2; p++) h2[p] = mix(h1[p], u[p + 1]);
+    for (let p = 0; p < m + 1; p++) h3[p] = mix(h2[p], u[p + 2]);
     this.matchLexicon(n);
     const { starts, ends, inside } = this;
     const shift = this.shift;

@@ -1,0 +1,61 @@
+// Runs the engine in an inline (blob) worker; falls back to the lazily imported chunk on the
+// main thread when the page's CSP forbids blob workers.
+import type { AnalysisResult, AnalyzeOptions } from '../core/types';
+import EngineWorker from './engine-worker?worker&inline';
+
+export interface Engine {
+  kind: 'worker' | 'main';
+  analyze(text: string, opts?: AnalyzeOptions): Promise<AnalysisResult>;
+  dispose(): void;
+}
+
+async function mainThreadEngine(): Promise<Engine> {
+  const { analyze } = await import('./engine');
+  return { kind: 'main', analyze: async (text, opts) => analyze(text, opts), dispose: () => {} };
+}
+
+function workerEngine(): Promise<Engine> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new EngineWorker({ name: 'bulletin-lens-engine' });
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    let next = 1;
+    const waiting = new Map<number, { ok(r: AnalysisResult): void; fail(e: Error): void }>();
+    worker.onmessage = (e: MessageEvent<{ id: number; result?: AnalysisResult; error?: string }>) => {
+      const w = waiting.get(e.data.id);
+      if (!w) return;
+      waiting.delete(e.data.id);
+      if (e.data.result) w.ok(e.data.result);
+      else w.fail(new Error(e.data.error ?? 'engine failed'));
+    };
+    const engine: Engine = {
+      kind: 'worker',
+      analyze: (text, opts) =>
+        new Promise((ok, fail) => {
+          const id = next++;
+          waiting.set(id, { ok, fail });
+          worker.postMessage({ id, text, opts });
+        }),
+      dispose: () => worker.terminate(),
+    };
+    // A CSP-blocked worker reports an error event instead of answering.
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      for (const w of waiting.values()) w.fail(new Error('engine worker failed'));
+      waiting.clear();
+      reject(new Error('engine worker failed'));
+    };
+    engine.analyze('').then(() => resolve(engine), reject);
+  });
+}
+
+let shared: Promise<Engine> | null = null;
+
+export function getEngine(): Promise<Engine> {
+  shared ??= workerEngine().catch(() => mainThreadEngine());
+  return shared;
+}

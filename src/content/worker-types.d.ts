@@ -1,0 +1,5 @@
+// Vite's inline worker import.
+declare module '*?worker&inline' {
+  const WorkerCtor: new (opts?: { name?: string }) => Worker;
+  export default WorkerCtor;
+}

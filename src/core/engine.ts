@@ -1,0 +1,168 @@
+// The engine: normalise once, convert, segment, recognise, merge, map back.
+//
+// Merge policy (one entity per span):
+//  1. Certain structure first-class: dateline parts (reporters, place, date), title+name persons,
+//     organisations built from place/level + body (the place inside an org is not reported).
+//  2. Among rule, gazetteer and lexicon candidates the longest span wins; ties go to the more
+//     certain source (structure > dictionary > loose pattern), then the earlier start.
+//  3. The learned model (AnalyzeOptions.model) only ADDS spans: a model span is kept when it
+//     overlaps no span kept in step 2. So rules overrule the model where structure is certain
+//     (datelines, title+name, org structure, gazetteer places in org names), and the model
+//     contributes names in free text that no rule anchors.
+import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
+import { ENTITY_TYPES } from './types';
+import { normalize, toOriginal, type Normalized } from './normalize';
+import { looksTraditional, toSimplified } from './convert';
+import { segment, type Segment } from './segment';
+import type { DatelineMatch } from './dateline';
+import { findRuleEntities, type Cand } from './rules';
+import { findPlaces, lookupPlace } from './gazetteer';
+import { findPolicyTerms } from './lexicon';
+
+/** A learned tagger (src/core/ner's tagEntities). Registered, not imported, so the engine stays small without it. */
+export type Tagger = (text: string) => ReadonlyArray<{ type: EntityType; start: number; end: number }>;
+let tagger: Tagger | null = null;
+
+/** Load the model into the engine; AnalyzeOptions.model then defaults to true. Pass null to unload. */
+export function registerModel(t: Tagger | null): void {
+  tagger = t;
+}
+
+export function modelLoaded(): boolean {
+  return tagger !== null;
+}
+
+export interface EngineOptions extends AnalyzeOptions {
+  /** Province of the page, passed to the gazetteer to resolve ambiguous names. */
+  provinceHint?: string;
+}
+
+/** Text prepared for analysis: normalised, simplified when traditional. */
+export interface Prepared {
+  norm: Normalized;
+  /** The analysis string (simplified). */
+  text: string;
+  converted: boolean;
+}
+
+export function prepare(original: string): Prepared {
+  const norm = normalize(original);
+  const converted = looksTraditional(norm.text);
+  const text = converted ? toSimplified(norm.text) : norm.text;
+  return { norm, text, converted };
+}
+
+function datelineCands(d: DatelineMatch, out: Cand[]): void {
+  for (const r of d.reporterSpans) out.push({ type: 'person', start: r.start, end: r.end, by: 'rule', prio: 3 });
+  if (d.placeSpan) {
+    const info = lookupPlace(d.placeSpan.text)[0];
+    out.push({
+      type: 'place',
+      start: d.placeSpan.start,
+      end: d.placeSpan.end,
+      by: 'rule',
+      prio: 3,
+      info: info ? { id: info.id, canonical: info.name, parents: info.parents } : undefined,
+    });
+  }
+  if (d.dateSpan) out.push({ type: 'date', start: d.dateSpan.start, end: d.dateSpan.end, by: 'rule', prio: 3 });
+}
+
+/** Greedy non-overlapping selection: longest first, then priority, then earliest. */
+function resolve(cands: Cand[], len: number, taken: Uint8Array = new Uint8Array(len)): Cand[] {
+  const order = cands
+    .filter((c) => c.end > c.start)
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+  const kept: Cand[] = [];
+  outer: for (const c of order) {
+    for (let k = c.start; k < c.end; k++) if (taken[k]) continue outer;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
+  return kept;
+}
+
+export function recognise(prep: Prepared, segs: readonly Segment[], opts: EngineOptions = {}): Cand[] {
+  const text = prep.text;
+  const want = new Set<EntityType>(opts.types ?? ENTITY_TYPES);
+  const cands: Cand[] = [];
+  for (const s of segs) if (s.dateline) datelineCands(s.dateline, cands);
+  const places = want.has('place') || want.has('organization') ? findPlaces(text, { provinceHint: opts.provinceHint }) : [];
+  for (const p of places) cands.push({ type: 'place', start: p.start, end: p.end, by: 'gazetteer', prio: 2, info: p.info });
+  cands.push(...findRuleEntities(text, { places }));
+  if (want.has('policy_term')) {
+    for (const t of findPolicyTerms(text)) cands.push({ type: 'policy_term', start: t.start, end: t.end, by: t.by, prio: 2, info: t.info });
+  }
+  // Types not wanted still take part in overlap resolution (an org hides its place), then drop.
+  const taken = new Uint8Array(text.length);
+  let kept = resolve(cands, text.length, taken);
+  // ---- learned model integration point -------------------------------------------------
+  if (tagger && opts.model !== false) {
+    const extra: Cand[] = [];
+    for (const s of tagger(text)) extra.push({ type: s.type, start: s.start, end: s.end, by: 'model', prio: 0 });
+    kept = kept.concat(resolve(extra, text.length, taken));
+  }
+  // ---------------------------------------------------------------------------------------
+  return kept.filter((c) => want.has(c.type)).sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function toDateline(prep: Prepared, d: DatelineMatch): Dateline {
+  const [start, end] = toOriginal(prep.norm, d.start, d.end);
+  return { text: d.text, agency: d.agency, place: d.place, reporters: d.reporters.slice(), date: d.date, start, end };
+}
+
+/** Articles, with the index of the article each analysis offset belongs to. */
+function articleIndex(segs: readonly Segment[]): (pos: number) => number | null {
+  const iv: Array<[number, number, number]> = [];
+  segs.forEach((s, k) => {
+    iv.push([s.start, s.end, k]);
+    for (const [a, b] of s.headRanges) if (a < s.start || b > s.end) iv.push([a, b, k]);
+  });
+  iv.sort((a, b) => a[0] - b[0]);
+  return (pos) => {
+    let lo = 0;
+    let hi = iv.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (iv[mid][0] <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let k = found; k >= 0 && k >= found - 2; k--) if (iv[k][0] <= pos && pos < iv[k][1]) return iv[k][2];
+    return null;
+  };
+}
+
+export function analyze(text: string, opts: EngineOptions = {}): AnalysisResult {
+  const prep = prepare(text);
+  const segs = segment(prep.norm, prep.text, { singleArticle: opts.singleArticle, title: opts.title });
+  const conv = (s: string): string => (prep.converted ? toSimplified(s) : s);
+  const articles: Article[] = segs.map((s) => {
+    const [start, end] = toOriginal(prep.norm, s.start, s.end);
+    return {
+      title: conv(s.title),
+      subtitle: s.subtitle === null ? null : conv(s.subtitle),
+      kind: s.kind,
+      continued: s.continued,
+      dateline: s.dateline ? toDateline(prep, s.dateline) : null,
+      start,
+      end,
+      body: prep.text.slice(s.bodyStart, s.bodyEnd),
+    };
+  });
+  const which = articleIndex(segs);
+  const entities: Entity[] = recognise(prep, segs, opts).map((c) => {
+    const [start, end] = toOriginal(prep.norm, c.start, c.end);
+    const e: Entity = { type: c.type, text: prep.text.slice(c.start, c.end), start, end, article: which(c.start), by: c.by };
+    if (c.info) e.info = c.info;
+    return e;
+  });
+  return { text, articles, entities };
+}
+
+/** DOM text blocks, joined with line breaks; offsets index the joined string. */
+export function analyzeBlocks(blocks: readonly string[], opts: EngineOptions = {}): AnalysisResult {
+  return analyze(blocks.join('\n'), opts);
+}

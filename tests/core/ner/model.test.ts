@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, loadModel, NER_TYPES, tagEntities } from '../../../src/core/ner/index';
+import { DEFAULT_DATA_FILES, DEFAULT_SPLIT, loadDataset } from '../../../scripts/ner/data';
+
+// The shipped model never saw these sentences: the seeded split is recomputed here.
+describe('shipped model on the held-out dev split', () => {
+  const { dev } = loadDataset(DEFAULT_DATA_FILES, DEFAULT_SPLIT);
+  const model = loadModel();
+
+  function score(source: string, types: readonly string[]) {
+    const docs = dev.filter((e) => e.source === source).slice(0, 1000);
+    expect(docs.length).toBe(1000);
+    return evaluate(
+      docs.map((e) => e.spans),
+      docs.map((e) => tagEntities(e.text, model)),
+      types,
+    );
+  }
+
+  it('loads once and is cached', () => {
+    expect(loadModel()).toBe(model);
+    expect(model.weights.length).toBe((1 << model.hashBits) * 17);
+  });
+
+  it('scores above the floor on MSRA-style dev (person, place, organization)', () => {
+    const ev = score('msra_train.jsonl', ['person', 'place', 'organization']);
+    expect(ev.micro.f1).toBeGreaterThan(0.86);
+    expect(ev.byType.person.f1).toBeGreaterThan(0.88);
+  });
+
+  it('scores above the floor on CLUENER-style dev (all four types)', () => {
+    const ev = score('cluener_train.jsonl', NER_TYPES);
+    expect(ev.micro.f1).toBeGreaterThan(0.66);
+    expect(ev.byType.position.f1).toBeGreaterThan(0.6);
+  });
+});

@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openRepository } from '../../src/db';
+import { ARTICLE, freshName, makeAnnotation } from './fixtures';
+
+describe('schema migration v1 → v2', () => {
+  it('upgrades a database made with the first schema, keeping every row and making it searchable', async () => {
+    const name = freshName();
+    // The first schema exactly as it shipped: W3C rows plus a copied top-level `source`.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ annotations: 'id, source' });
+    const rows = [
+      makeAnnotation({ url: 'https://www.gsrb.com/1', quote: '三抓三促', note: '要点', tags: ['政策'], article: ARTICLE, created: '2024-01-01T00:00:00.000Z' }),
+      makeAnnotation({ url: 'https://www.gsrb.com/1', note: '整页的笔记', created: '2024-01-02T00:00:00.000Z' }),
+      makeAnnotation({ url: 'https://cppcc.example.cn/2', quote: '两个确立', tags: ['政策', '理论'], created: '2024-01-03T00:00:00.000Z', modified: '2024-02-01T00:00:00.000Z' }),
+    ];
+    // A row the v2 validator would reject must survive too.
+    const odd = { id: 'legacy-1', source: 'https://x.cn/', target: { source: 'https://x.cn/' }, note: 'old shape' };
+    await v1.table('annotations').bulkPut([...rows.map((a) => ({ ...a, source: a.target.source })), odd]);
+    v1.close();
+
+    const repo = openRepository(name);
+    expect(repo.db.verno).toBe(2);
+    for (const a of rows) expect(await repo.getAnnotation(a.id)).toEqual(a);
+    expect(await repo.db.annotations.count()).toBe(4);
+    expect(await repo.db.annotations.get('legacy-1')).toMatchObject(odd);
+
+    expect((await repo.search({ text: '三促' })).items.map((a) => a.id)).toEqual([rows[0].id]);
+    expect((await repo.search({ tag: '政策' })).total).toBe(2);
+    expect((await repo.search({ site: 'gsrb.com' })).total).toBe(2);
+    expect(await repo.listTags()).toEqual(expect.arrayContaining([{ name: '政策', count: 2 }, { name: '理论', count: 1 }]));
+    expect(await repo.getPage('https://www.gsrb.com/1')).toMatchObject({
+      site: 'gsrb.com',
+      firstSeen: '2024-01-01T00:00:00.000Z',
+      lastSeen: '2024-01-02T00:00:00.000Z',
+      title: ARTICLE.title,
+    });
+    expect((await repo.articlesOf('https://www.gsrb.com/1'))[0]).toMatchObject({ title: ARTICLE.title, reporters: ARTICLE.reporters });
+    expect(await repo.pageNote('https://www.gsrb.com/1')).toEqual(rows[1]);
+    repo.db.close();
+
+    // Opening again (no upgrade this time) changes nothing.
+    const again = openRepository(name);
+    expect(await again.db.annotations.count()).toBe(4);
+    expect(await again.getAnnotation(rows[2].id)).toEqual(rows[2]);
+  });
+});

@@ -1,0 +1,355 @@
+// The content script in real Chromium: articles found, CSS highlights per type, the page's DOM untouched,
+// reader highlights that survive reloads and edits, orphans reported, dynamic pages.
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, startServer, tabIdOf } from './harness';
+
+interface Summary {
+  url: string;
+  title: string;
+  mode: string;
+  analysed: boolean;
+  articles: { title: string; dateline: string | null; reporters: string[]; counts: Record<string, number> }[];
+  counts: Record<string, number>;
+  orphaned: string[];
+  contentCost?: { mainThreadMs: number; longestSliceMs: number; engineLoadMs: number; engine?: string };
+}
+
+type Highlights = Record<string, { text: string; shadow: boolean; path: string }[]>;
+
+/** What CSS.highlights holds, read from the page's own world. */
+function readHighlights(page: Page): Promise<Highlights> {
+  return page.evaluate(() => {
+    const out: Record<string, { text: string; shadow: boolean; path: string }[]> = {};
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const [name, h] of registry) {
+      out[name] = [...h].map((r) => {
+        const el = r.startContainer.parentElement;
+        const path: string[] = [];
+        for (let e: Element | null = el; e; e = e.parentElement) path.unshift(e.id ? `${e.tagName}#${e.id}` : e.tagName);
+        return { text: r.toString(), shadow: r.startContainer.getRootNode() instanceof ShadowRoot, path: path.join('>') };
+      });
+    }
+    return out;
+  });
+}
+
+const texts = (h: Highlights, name: string) => (h[name] ?? []).map((x) => x.text);
+
+describe('content script in Chromium', () => {
+  let server: { url: string; close: () => Promise<void> };
+  let context: BrowserContext;
+  let worker: Worker;
+  let extensionId: string;
+  let profile: string;
+  let popup: Page;
+
+  async function summaryOf(page: Page): Promise<Summary> {
+    const tabId = await tabIdOf(worker, page);
+    const res = await popup.evaluate(
+      (id) =>
+        (chrome.tabs as unknown as { sendMessage(id: number, m: unknown): Promise<unknown> }).sendMessage(id, {
+          channel: 'p2c',
+          msg: { type: 'summary:get' },
+        }),
+      tabId,
+    );
+    const r = res as { ok: boolean; value: Summary; error?: string };
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  }
+
+  async function ask(page: Page, msg: Record<string, unknown>): Promise<unknown> {
+    const tabId = await tabIdOf(worker, page);
+    const res = (await popup.evaluate(
+      ([id, m]) =>
+        (chrome.tabs as unknown as { sendMessage(id: number, m: unknown): Promise<unknown> }).sendMessage(id as number, {
+          channel: 'p2c',
+          msg: m,
+        }),
+      [tabId, msg] as const,
+    )) as { ok: boolean; value: unknown; error?: string };
+    if (!res.ok) throw new Error(res.error);
+    return res.value;
+  }
+
+  /** Opens a page, keeping its body/head serialisation from DOMContentLoaded, and waits for analysis. */
+  async function open(path: string, { analysed = true } = {}): Promise<{ page: Page; summary: Summary }> {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { __before: string[] }).__before = [document.head.outerHTML, document.body.outerHTML];
+      });
+    });
+    await page.goto(`${server.url}${path}`);
+    let summary: Summary | null = null;
+    await expect
+      .poll(
+        async () => {
+          summary = await summaryOf(page);
+          return analysed ? summary.analysed : summary.mode !== 'pending';
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    return { page, summary: summary! };
+  }
+
+  async function domUnchanged(page: Page): Promise<boolean> {
+    return page.evaluate(() => {
+      const before = (window as unknown as { __before: string[] }).__before;
+      return before[0] === document.head.outerHTML && before[1] === document.body.outerHTML;
+    });
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    ({ context, worker, extensionId, userDataDir: profile } = await launchWithExtension());
+    popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('finds the 12 reports of the bulletin sample and highlights each type without touching the DOM', async () => {
+    const { page, summary } = await open('/bulletin.html');
+    expect(summary.mode).toBe('bulletin');
+    expect(summary.articles.length).toBeGreaterThanOrEqual(12);
+    expect(summary.articles.map((a) => a.title)).toContain('平凉市政协召开党组（扩大）会议暨党组理论学习中心组会议');
+    expect(summary.articles.find((a) => a.dateline?.includes('本报平凉讯'))?.reporters).toContain('孙景慧');
+    const h = await readHighlights(page);
+    expect(Object.keys(h).sort()).toEqual(
+      ['bl-date', 'bl-organization', 'bl-person', 'bl-place', 'bl-policy-term', 'bl-position'].sort(),
+    );
+    expect(texts(h, 'bl-person')).toContain('孙景慧');
+    expect(texts(h, 'bl-policy-term')).toContain('全国两会');
+    // The number of ranges per type agrees with the counts the popup shows.
+    expect(h['bl-person'].length).toBe(summary.counts.person);
+    expect(h['bl-policy-term'].length).toBe(summary.counts.policy_term);
+    expect(h['bl-person'].every((r) => r.path.includes('ARTICLE'))).toBe(true);
+    expect(await domUnchanged(page)).toBe(true);
+    // Our UI lives beside <body>, in a shadow root.
+    expect(await page.locator('bulletin-lens-ui').getByTestId('bl-legend').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('segments the PDF text layer through the core and maps entities back to line spans', async () => {
+    const { page, summary } = await open('/bulletin-textlayer.html');
+    expect(summary.mode).toBe('textlayer');
+    expect(summary.articles.length).toBeGreaterThanOrEqual(10);
+    const h = await readHighlights(page);
+    expect(texts(h, 'bl-person')).toContain('苏天泰');
+    expect(h['bl-person'].every((r) => r.path.includes('SPAN'))).toBe(true);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('finds each report of a multi-article e-paper page with its dateline', async () => {
+    const { page, summary } = await open('/fixtures/epaper.html');
+    expect(summary.mode).toBe('bulletin');
+    expect(summary.articles.map((a) => a.title)).toEqual([
+      '庆阳市政协召开主席会议',
+      '平凉市召开文旅产业推进会',
+      '天水市政协委员深入企业调研',
+      '定西市举办农民丰收节筹备会',
+    ]);
+    expect(summary.articles.map((a) => a.reporters[0])).toEqual(['林晓岚', '韩雪松', '郑可欣', '马宏达']);
+    const h = await readHighlights(page);
+    for (const name of ['林晓岚', '周明远', '韩雪松', '梁文博']) expect(texts(h, 'bl-person')).toContain(name);
+    for (const term of ['三抓三促', '乡村振兴', '全国两会']) expect(texts(h, 'bl-policy-term')).toContain(term);
+    expect(texts(h, 'bl-date')).toEqual(['5月8日', '5月7日', '5月6日', '5月8日']);
+    // Nothing outside the reports (masthead date, footer address) is highlighted.
+    expect(Object.values(h).flat().every((r) => r.path.includes('ARTICLE'))).toBe(true);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('reads only the main content of an ordinary news article (Readability on a clone)', async () => {
+    const { page, summary } = await open('/fixtures/news-article.html');
+    expect(summary.mode).toBe('article');
+    expect(summary.articles).toHaveLength(1);
+    expect(summary.articles[0].title).toBe('武威市政协召开界别协商座谈会');
+    const h = await readHighlights(page);
+    expect(texts(h, 'bl-person')).toEqual(expect.arrayContaining(['罗振宇', '程雨桐', '沈怀远', '孟德昭']));
+    expect(texts(h, 'bl-policy-term')).toEqual(expect.arrayContaining(['两个确立', '三抓三促', '有事好商量']));
+    const all = Object.values(h).flat();
+    expect(all.some((r) => r.path.includes('ASIDE'))).toBe(false);
+    expect(all.some((r) => r.path.includes('NAV'))).toBe(false);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('analyses a traditional-character page and highlights the original characters', async () => {
+    const { page, summary } = await open('/fixtures/traditional.html');
+    expect(summary.mode).toBe('article');
+    expect(summary.articles[0].reporters).toEqual(['陈思远']);
+    const h = await readHighlights(page);
+    expect(texts(h, 'bl-person')).toEqual(expect.arrayContaining(['陳思遠', '趙明德']));
+    expect(texts(h, 'bl-policy-term')).toEqual(expect.arrayContaining(['鄉村振興', '三抓三促']));
+    expect(texts(h, 'bl-place')).toContain('甘肅省');
+    await page.close();
+  });
+
+  it('skips form controls, contenteditable and hidden text and reads open shadow roots', async () => {
+    const { page } = await open('/fixtures/forms-shadow.html');
+    const h = await readHighlights(page);
+    const all = Object.values(h).flat();
+    expect(texts(h, 'bl-person')).toEqual(expect.arrayContaining(['吕青山', '冯远征']));
+    for (const hidden of ['沈怀远', '周明远', '马宏达', '张掖市政协', '白银市政协', '陇南市政协']) {
+      expect(all.map((r) => r.text)).not.toContain(hidden);
+    }
+    expect(all.some((r) => /TEXTAREA|FORM|#ce|#hidden|NOSCRIPT/.test(r.path))).toBe(false);
+    const inShadow = all.filter((r) => r.shadow).map((r) => r.text);
+    expect(inShadow).toEqual(expect.arrayContaining(['酒泉市政协', '黄河流域生态保护和高质量发展']));
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('leaves a non-news page alone: no engine, no highlights, no UI', async () => {
+    const { page, summary } = await open('/fixtures/not-news.html', { analysed: false });
+    expect(summary.mode).toBe('not-news');
+    expect(summary.analysed).toBe(false);
+    expect(summary.contentCost?.engine).toBe('none');
+    expect(summary.contentCost?.mainThreadMs).toBeLessThan(50);
+    expect(await readHighlights(page)).toEqual({});
+    expect(await page.locator('bulletin-lens-ui').count()).toBe(0);
+    await page.close();
+  });
+
+  it('highlights nothing on a listing page until the reader asks', async () => {
+    const { page, summary } = await open('/fixtures/listing.html', { analysed: false });
+    expect(summary.mode).toBe('listing');
+    expect(await readHighlights(page)).toEqual({});
+    const after = (await ask(page, { type: 'page:analyse' })) as Summary;
+    expect(after.analysed).toBe(true);
+    const h = await readHighlights(page);
+    expect(texts(h, 'bl-policy-term')).toContain('三抓三促');
+    await page.close();
+  });
+
+  it('hides a type from the legend toggle and from the popup message', async () => {
+    const { page } = await open('/fixtures/epaper.html');
+    await page.locator('bulletin-lens-ui').getByTestId('bl-toggle-person').uncheck();
+    await expect.poll(async () => Object.keys(await readHighlights(page))).not.toContain('bl-person');
+    await ask(page, { type: 'types:set', enabled: ['person'] });
+    const h = await readHighlights(page);
+    expect(Object.keys(h)).toEqual(['bl-person']);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('shows a card for a clicked entity, found by hit-testing the range', async () => {
+    const { page } = await open('/fixtures/news-article.html');
+    const box = await page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('bl-person')!;
+      const r = [...h].find((x) => x.toString() === '沈怀远')!;
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    const ui = page.locator('bulletin-lens-ui');
+    await expect.poll(() => ui.getByTestId('bl-card-text').textContent()).toBe('沈怀远');
+    expect(await ui.getByTestId('bl-card-type').textContent()).toContain('人名');
+    expect(await ui.getByTestId('bl-card-count').textContent()).toContain('2');
+    await expect.poll(() => ui.getByTestId('bl-card-pinyin').textContent()).toContain('shěn');
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('re-analyses a single-page app after a re-render and a pushState navigation', async () => {
+    const { page, summary } = await open('/fixtures/spa/');
+    expect(summary.articles[0].title).toBe('武威市政协召开界别协商座谈会');
+    await page.click('#to-b');
+    await expect
+      .poll(async () => (await summaryOf(page)).articles[0]?.title, { timeout: 15_000 })
+      .toBe('张掖市召开优化营商环境推进会');
+    await expect.poll(async () => texts(await readHighlights(page), 'bl-person'), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining(['许清和', '韦一鸣']),
+    );
+    expect(texts(await readHighlights(page), 'bl-person')).not.toContain('沈怀远');
+    // Re-render with a changed paragraph: only what is on the page now is highlighted.
+    await page.evaluate(() => {
+      const p = document.querySelectorAll('#app p')[1];
+      p.textContent = '会议强调，要推进乡村振兴，服务黄河流域生态保护和高质量发展。';
+    });
+    await expect
+      .poll(async () => texts(await readHighlights(page), 'bl-policy-term'), { timeout: 10_000 })
+      .toContain('乡村振兴');
+    expect(texts(await readHighlights(page), 'bl-policy-term')).not.toContain('放管服');
+    await page.close();
+  });
+
+  describe('reader highlights', () => {
+    const quote = '详细了解产业规模、带动农户增收和市场销售等情况';
+
+    async function select(page: Page, text: string) {
+      await page.evaluate((t) => {
+        const p = document.getElementById('p2')!.firstChild as Text;
+        const at = p.data.indexOf(t);
+        const r = document.createRange();
+        r.setStart(p, at);
+        r.setEnd(p, at + t.length);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(r);
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      }, text);
+    }
+
+    it('makes a highlight with a note from a selection; it survives a reload and a slight edit', async () => {
+      const { page } = await open('/fixtures/notes.html');
+      await select(page, quote);
+      const ui = page.locator('bulletin-lens-ui');
+      await ui.getByTestId('bl-sel-note').click();
+      await ui.getByTestId('bl-note-text').fill('养殖规模需核实');
+      await ui.getByTestId('bl-note-tags').fill('调研, 产业');
+      await ui.getByTestId('bl-note-save').click();
+      await expect.poll(async () => texts(await readHighlights(page), 'bl-note-yellow')).toEqual([quote]);
+      expect(await domUnchanged(page)).toBe(true);
+
+      await page.reload();
+      await expect
+        .poll(async () => texts(await readHighlights(page), 'bl-note-yellow'), { timeout: 15_000 })
+        .toEqual([quote]);
+      // The card of the note shows its text and tags.
+      const box = await page.evaluate(() => {
+        const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('bl-note-yellow')!][0];
+        const b = r.getClientRects()[0];
+        return { x: b.left + 10, y: b.top + b.height / 2 };
+      });
+      await page.mouse.click(box.x, box.y);
+      await expect.poll(() => ui.getByTestId('bl-card-note').textContent()).toBe('养殖规模需核实');
+      expect(await ui.getByTestId('bl-card-tags').textContent()).toBe('#调研 #产业');
+
+      // Same page, text edited slightly (a prefix added before, a word changed inside the quote).
+      await page.goto(`${server.url}/fixtures/notes.html#edit`);
+      await page.reload();
+      await expect
+        .poll(async () => texts(await readHighlights(page), 'bl-note-yellow'), { timeout: 15_000 })
+        .toEqual([expect.stringContaining('了解产业规模、带动农户增收和市场销售等情况')]);
+      expect(texts(await readHighlights(page), 'bl-note-yellow')[0]).toContain('仔细');
+      expect((await summaryOf(page)).orphaned).toEqual([]);
+      await page.close();
+    });
+
+    it('lists an anchor that cannot be found as orphaned and keeps it', async () => {
+      const { page } = await open('/fixtures/notes.html#gone');
+      await expect.poll(async () => (await summaryOf(page)).orphaned.length, { timeout: 15_000 }).toBe(1);
+      expect(await readHighlights(page)).not.toHaveProperty('bl-note-yellow');
+      expect(await page.locator('bulletin-lens-ui').getByTestId('bl-legend-notes').textContent()).toContain('未能定位 1');
+      // Kept: back on the unedited page it anchors again.
+      await page.goto(`${server.url}/fixtures/notes.html`);
+      await page.reload();
+      await expect
+        .poll(async () => texts(await readHighlights(page), 'bl-note-yellow'), { timeout: 15_000 })
+        .toEqual([quote]);
+      const reload = (await ask(page, { type: 'annotations:reload' })) as { anchored: number; orphaned: number };
+      expect(reload).toEqual({ anchored: 1, orphaned: 0 });
+      await page.close();
+    });
+  });
+});
