@@ -92,6 +92,8 @@ async function main() {
     { label: `2-char word "${WORDS[3].slice(0, 2)}"`, q: { text: WORDS[3].slice(0, 2), limit: 100 } },
     { label: `phrase "${quote.slice(3, 9)}"`, q: { text: quote.slice(3, 9), limit: 100 } },
     { label: 'English "consultation"', q: { text: 'consultation', limit: 100 } },
+    { label: 'English prefix "consult*"', q: { text: 'consult*', limit: 100 } },
+    { label: `one character "${WORDS[40][0]}"`, q: { text: WORDS[40][0], limit: 100 } },
     { label: 'text + site', q: { text: WORDS[10].slice(0, 2), site: SITES[7], limit: 100 } },
     { label: 'tag + date range', q: { tag: '待核', from: '2023-06-01', to: '2023-06-30', limit: 100 } },
   ];

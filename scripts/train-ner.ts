@@ -1,6 +1,7 @@
 // Trains the NER model and writes it as a base64 TypeScript module.
 // Usage: npx tsx scripts/train-ner.ts [--data a.jsonl b.jsonl] [--epochs 8] [--dev-fraction 0.05]
 //        [--seed 1] [--limit N] [--hash-bits 20] [--out src/core/ner/model/weights.ts]
+//        [--domain-adapt [--export-domain mixed|mean|shared|<file>]] [--clip-quantile q]
 
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -28,7 +29,7 @@ function parseArgs(argv: string[]): Args {
     devFraction: DEFAULT_SPLIT.devFraction,
     seed: DEFAULT_SPLIT.seed,
     hashBits: 20,
-    domainAdapt: true,
+    domainAdapt: false,
     out: 'src/core/ner/model/weights.ts',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -57,7 +58,7 @@ function parseArgs(argv: string[]): Args {
       case '--hash-bits': a.hashBits = num(); break;
       case '--clip-quantile': a.clipQuantile = num(); break;
       case '--out': a.out = next(); break;
-      case '--no-domain-adapt': a.domainAdapt = false; break;
+      case '--domain-adapt': a.domainAdapt = true; break;
       case '--export-domain': a.exportDomain = next(); break;
       default: throw new Error(`unknown argument ${k}`);
     }

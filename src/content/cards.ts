@@ -3,7 +3,7 @@ import type { Entity, EntityInfo } from '../core/types';
 import { caretAt, rangeHit } from '../dom/hittest';
 import { UI_TAG } from '../dom/text';
 import { hidePart, showCard, type CardModel } from '../dom/ui';
-import { entityAt, occurrences, type Unit } from '../dom/units';
+import { entitiesNear, occurrences, unitOf, type Unit } from '../dom/units';
 import { NOTE_COLOURS, TYPE_LABELS, typeColour } from './labels';
 import { state } from './state';
 import { getUi } from './ui-host';
@@ -26,17 +26,17 @@ async function pinyinOf(text: string): Promise<string | undefined> {
   }
 }
 
+/** Caret positions are approximate (line ends, wrapped names): test the boxes of entities near it. */
 function hitEntity(x: number, y: number): { unit: Unit; entity: Entity; range: Range } | null {
   const caret = caretAt(document, x, y, [...state.shadowRoots]);
   if (!caret) return null;
-  // The caret snaps to the nearer edge of a character; try both sides.
-  for (const off of [caret.offset, caret.offset - 1]) {
-    if (off < 0) continue;
-    const hit = entityAt(state.units, caret.node, off);
-    if (!hit?.unit.map) continue;
-    if (!state.enabled.has(hit.entity.type)) continue;
-    for (const range of hit.unit.map.rangesFor(hit.entity.start, hit.entity.end)) {
-      if (rangeHit(range, x, y)) return { ...hit, range };
+  const unit = unitOf(state.units, caret.node);
+  const at = unit?.map?.offsetOf(caret.node, caret.offset);
+  if (!unit?.map || at === null || at === undefined) return null;
+  for (const entity of entitiesNear(unit, at - 48, at + 48)) {
+    if (!state.enabled.has(entity.type)) continue;
+    for (const range of unit.map.rangesFor(entity.start, entity.end)) {
+      if (rangeHit(range, x, y)) return { unit, entity, range };
     }
   }
   return null;

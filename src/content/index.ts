@@ -61,9 +61,9 @@ async function analysePage(force = false): Promise<void> {
     articles: [],
     counts: {},
   };
-  const wanted = allowed && (ANALYSED.has(cls.mode) || (force && cls.mode !== 'not-news'));
+  const wanted = allowed && ANALYSED.has(cls.mode);
   if (wanted || (force && allowed)) {
-    // A forced run on a page without structure treats the body as one article.
+    // When the reader asks on a listing or unstructured page, the body goes through segmentation.
     const use = wanted ? cls : { ...cls, mode: 'bulletin' as const, units: [document.body] };
     const { startAnalysis } = await import('./analysis');
     if (ctrl.signal.aborted) return;

@@ -11,11 +11,11 @@
 //     contributes names in free text that no rule anchors.
 import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
-import { normalize, toOriginal, type Normalized } from './normalize';
+import { isCjkIdeograph, normalize, toOriginal, type Normalized } from './normalize';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
-import { findRuleEntities, type Cand } from './rules';
+import { findRuleEntities, isNameShaped, type Cand } from './rules';
 import { findPlaces, lookupPlace } from './gazetteer';
 import { findPolicyTerms } from './lexicon';
 
@@ -68,18 +68,52 @@ function datelineCands(d: DatelineMatch, out: Cand[]): void {
   if (d.dateSpan) out.push({ type: 'date', start: d.dateSpan.start, end: d.dateSpan.end, by: 'rule', prio: 3 });
 }
 
-/** Greedy non-overlapping selection: longest first, then priority, then earliest. */
-function resolve(cands: Cand[], len: number, taken: Uint8Array = new Uint8Array(len)): Cand[] {
-  const order = cands
-    .filter((c) => c.end > c.start)
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+/** Sanity checks on a model span: whole words of CJK ideographs; person spans shaped like a name. */
+function modelSpanOk(text: string, type: EntityType, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 24) return false;
+  for (let k = start; k < end; k++) if (!isCjkIdeograph(text.charCodeAt(k))) return false;
+  if (type === 'person') return isNameShaped(text.slice(start, end));
+  if (type === 'organization' && end - start <= 3) return false; // bare 政协, 常委会
+  return !'的了和与及在对为'.includes(text[start]);
+}
+
+/**
+ * Greedy non-overlapping selection: longest first, then priority, then source order.
+ * Bucketed by length and priority instead of sorted, so it stays linear.
+ */
+function resolve(cands: readonly Cand[], taken: Uint8Array): Cand[] {
+  const MAXLEN = 64;
+  const buckets: Cand[][] = [];
+  const longer: Cand[] = [];
+  for (const c of cands) {
+    const len = c.end - c.start;
+    if (len <= 0) continue;
+    if (len > MAXLEN) longer.push(c);
+    else (buckets[len * 4 + (3 - c.prio)] ??= []).push(c);
+  }
   const kept: Cand[] = [];
-  outer: for (const c of order) {
-    for (let k = c.start; k < c.end; k++) if (taken[k]) continue outer;
+  const take = (c: Cand): void => {
+    for (let k = c.start; k < c.end; k++) if (taken[k]) return;
     taken.fill(1, c.start, c.end);
     kept.push(c);
+  };
+  longer.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start).forEach(take);
+  for (let b = buckets.length - 1; b >= 0; b--) {
+    const list = buckets[b];
+    if (list) for (const c of list) take(c);
   }
   return kept;
+}
+
+/** Entities in text order without a comparison sort: one slot per start offset. */
+function inTextOrder(kept: readonly Cand[], len: number): Cand[] {
+  const at = new Int32Array(len + 1).fill(-1);
+  kept.forEach((c, k) => {
+    at[c.start] = k;
+  });
+  const out: Cand[] = [];
+  for (let i = 0; i < len; i++) if (at[i] >= 0) out.push(kept[at[i]]);
+  return out;
 }
 
 export function recognise(prep: Prepared, segs: readonly Segment[], opts: EngineOptions = {}): Cand[] {
@@ -89,21 +123,21 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
   for (const s of segs) if (s.dateline) datelineCands(s.dateline, cands);
   const places = want.has('place') || want.has('organization') ? findPlaces(text, { provinceHint: opts.provinceHint }) : [];
   for (const p of places) cands.push({ type: 'place', start: p.start, end: p.end, by: 'gazetteer', prio: 2, info: p.info });
-  cands.push(...findRuleEntities(text, { places }));
+  for (const c of findRuleEntities(text, { places })) cands.push(c);
   if (want.has('policy_term')) {
     for (const t of findPolicyTerms(text)) cands.push({ type: 'policy_term', start: t.start, end: t.end, by: t.by, prio: 2, info: t.info });
   }
   // Types not wanted still take part in overlap resolution (an org hides its place), then drop.
   const taken = new Uint8Array(text.length);
-  let kept = resolve(cands, text.length, taken);
+  let kept = resolve(cands, taken);
   // ---- learned model integration point -------------------------------------------------
   if (tagger && opts.model !== false) {
     const extra: Cand[] = [];
-    for (const s of tagger(text)) extra.push({ type: s.type, start: s.start, end: s.end, by: 'model', prio: 0 });
-    kept = kept.concat(resolve(extra, text.length, taken));
+    for (const s of tagger(text)) if (modelSpanOk(text, s.type, s.start, s.end)) extra.push({ type: s.type, start: s.start, end: s.end, by: 'model', prio: 0 });
+    kept = kept.concat(resolve(extra, taken));
   }
   // ---------------------------------------------------------------------------------------
-  return kept.filter((c) => want.has(c.type)).sort((a, b) => a.start - b.start || a.end - b.end);
+  return inTextOrder(kept, text.length).filter((c) => want.has(c.type));
 }
 
 function toDateline(prep: Prepared, d: DatelineMatch): Dateline {

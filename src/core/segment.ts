@@ -45,13 +45,29 @@ const RE_COMMENTARY = /评论员|社论|短评|时评|述评|编者按|观察者
 const CLOSERS = '”’」』）)》"\'';
 const FINAL = '。！？!?；;…';
 
+const CLOSE = new Uint8Array(65536);
+for (const ch of CLOSERS) CLOSE[ch.charCodeAt(0)] = 1;
+const FIN = new Uint8Array(65536);
+for (const ch of FINAL) FIN[ch.charCodeAt(0)] = 1;
+const PROSE = new Uint8Array(65536); // punctuation that a headline does not contain
+for (const ch of '，。；！？;!?') PROSE[ch.charCodeAt(0)] = 1;
+
 function endsSentence(text: string, s: number, e: number): boolean {
   let k = e - 1;
-  while (k >= s && CLOSERS.includes(text[k])) k--;
+  while (k >= s && CLOSE[text.charCodeAt(k)] === 1) k--;
   if (k < s) return false;
-  if (FINAL.includes(text[k])) return true;
+  if (FIN[text.charCodeAt(k)] === 1) return true;
   // a trailing （记者 X） closes an article too
-  return text[e - 1] === '）' && /[（(](?:本报)?(?:特约)?(?:记者|通讯员)[^（）]*）$/.test(text.slice(Math.max(s, e - 30), e));
+  return text.charCodeAt(e - 1) === 0xff09 && /[（(](?:本报)?(?:特约)?(?:记者|通讯员)[^（）]*）$/.test(text.slice(Math.max(s, e - 30), e));
+}
+
+function titleish(text: string, s: number, e: number): boolean {
+  const len = e - s;
+  if (len < 2 || len > 48) return false;
+  const last = text.charCodeAt(e - 1);
+  if (last === 0xff1a || last === 0x3a || last === 0x3001) return false; // ： : 、
+  for (let k = s; k < e; k++) if (PROSE[text.charCodeAt(k)] === 1) return false;
+  return !RE_ORDINAL.test(text.slice(s, Math.min(e, s + 5)));
 }
 
 /** Cheap test before the dateline parser: 本报/本刊, or 月 and 电/消息 near the line start. */
@@ -59,7 +75,7 @@ function mayBeDateline(text: string, s: number): boolean {
   const c = text.charCodeAt(s);
   if (c === 0x672c && (text.charCodeAt(s + 1) === 0x62a5 || text.charCodeAt(s + 1) === 0x520a)) return true;
   let month = false;
-  const e = Math.min(text.length, s + 30);
+  const e = Math.min(text.length, s + 24);
   for (let k = s; k < e; k++) {
     const d = text.charCodeAt(k);
     if (d === 0x6708) month = true;
@@ -71,18 +87,6 @@ function mayBeDateline(text: string, s: number): boolean {
 function hasRole(text: string, s: number, e: number): boolean {
   const seg = text.slice(s, Math.min(e, s + 10));
   return seg.includes('记者') || seg.includes('通讯员') || seg.includes('实习生');
-}
-
-function titleish(text: string, s: number, e: number): boolean {
-  const len = e - s;
-  if (len < 2 || len > 48) return false;
-  const last = text[e - 1];
-  if (last === '：' || last === ':' || last === '、') return false;
-  for (let k = s; k < e; k++) {
-    const c = text[k];
-    if (c === '，' || c === '。' || c === '；' || c === '！' || c === '？' || c === ';' || c === '!' || c === '?') return false;
-  }
-  return !RE_ORDINAL.test(text.slice(s, Math.min(e, s + 5)));
 }
 
 /** A sentence that opens a report: a headline line before it cannot be the start of its paragraph. */
@@ -111,39 +115,64 @@ function headText(norm: Normalized, s: number, e: number): string {
 }
 
 /** Sorted unique CJK bigram keys of a range (small integers, so no heap numbers). */
-let keyBuf = new Int32Array(4096);
-
-function bigrams(text: string, s: number, e: number): Int32Array {
-  if (keyBuf.length < e - s) keyBuf = new Int32Array(2 * (e - s));
-  let m = 0;
-  for (let k = s; k + 1 < e; k++) {
-    const a = text.charCodeAt(k) - 0x4e00;
-    const b = text.charCodeAt(k + 1) - 0x4e00;
-    if (a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200) keyBuf[m++] = a * 0x5200 + b;
+/** CJK bigram key starting at each position (-1 where there is none); small ints, no heap numbers. */
+function bigramKeys(text: string): Int32Array {
+  const n = text.length;
+  const keys = new Int32Array(n);
+  let a = n > 0 ? text.charCodeAt(0) - 0x4e00 : -1;
+  for (let k = 0; k < n; k++) {
+    const b = k + 1 < n ? text.charCodeAt(k + 1) - 0x4e00 : -1;
+    keys[k] = a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200 ? a * 0x5200 + b : -1;
+    a = b;
   }
-  const arr = keyBuf.slice(0, m).sort();
-  let u = 0;
-  for (let k = 0; k < m; k++) if (k === 0 || arr[k] !== arr[k - 1]) arr[u++] = arr[k];
-  return arr.subarray(0, u);
+  return keys;
 }
 
-/** How many keys of `small` occur in `big` (both sorted). */
-function overlap(small: Int32Array, big: Int32Array): number {
-  let hits = 0;
-  let j = 0;
-  for (let k = 0; k < small.length && j < big.length; k++) {
-    const x = small[k];
-    let lo = j;
-    let hi = big.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (big[mid] < x) lo = mid + 1;
-      else hi = mid;
+/** The bigrams of one headline in a small open-addressing table; overlap() counts distinct hits. */
+class HeadKeys {
+  private readonly slots = new Int32Array(256);
+  private readonly stamp = new Int32Array(256);
+  private tick = 0;
+  size = 0;
+
+  load(keys: Int32Array, s: number, e: number): void {
+    this.slots.fill(-1);
+    this.size = 0;
+    for (let k = s; k < e - 1 && this.size < 200; k++) {
+      const key = keys[k];
+      if (key < 0) continue;
+      let h = Math.imul(key, 0x9e3779b1) >>> 24;
+      while (this.slots[h] !== -1 && this.slots[h] !== key) h = (h + 1) & 255;
+      if (this.slots[h] === -1) {
+        this.slots[h] = key;
+        this.size++;
+      }
     }
-    j = lo;
-    if (j < big.length && big[j] === x) hits++;
   }
-  return hits;
+
+  /** Distinct headline bigrams that occur in keys[s, e). */
+  overlap(keys: Int32Array, s: number, e: number): number {
+    const t = ++this.tick;
+    let hits = 0;
+    for (let k = s; k < e; k++) {
+      const key = keys[k];
+      if (key < 0) continue;
+      let h = Math.imul(key, 0x9e3779b1) >>> 24;
+      for (;;) {
+        const v = this.slots[h];
+        if (v === -1) break;
+        if (v === key) {
+          if (this.stamp[h] !== t) {
+            this.stamp[h] = t;
+            hits++;
+          }
+          break;
+        }
+        h = (h + 1) & 255;
+      }
+    }
+    return hits;
+  }
 }
 
 interface Draft {
@@ -191,8 +220,8 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
       dl[i] = d;
       continue;
     }
-    const last = text[l.end - 1];
-    const c = l.end - l.start <= 40 && (last === '摄' || last === '道' || last === '影' || last === '图') ? parseCredit(norm, text, l.start, l.end) : null;
+    const last = text.charCodeAt(l.end - 1);
+    const c = l.end - l.start <= 40 && (last === 0x6444 || last === 0x9053 || last === 0x5f71 || last === 0x56fe) ? parseCredit(norm, text, l.start, l.end) : null;
     if (c) {
       cls[i] = K.Credit;
       dl[i] = c;
@@ -324,45 +353,32 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     for (let k = i; k < n; k++) if (owner[k] >= 0) return owner[k];
     return drafts.length - 1;
   };
-  const leadSets = new Map<number, Int32Array>();
-  const bodySets = new Map<number, Int32Array>();
-  const lead = (a: number): Int32Array => {
-    let s = leadSets.get(a);
-    if (!s) {
-      const d = drafts[a];
-      s = bigrams(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 120));
-      leadSets.set(a, s);
-    }
-    return s;
-  };
-  const body = (a: number): Int32Array => {
-    let s = bodySets.get(a);
-    if (!s) {
-      const d = drafts[a];
-      s = bigrams(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 2000));
-      bodySets.set(a, s);
-    }
-    return s;
-  };
-  const WINDOW = 8;
+  const keys = bigramKeys(text);
+  const hk = new HeadKeys();
+  const WINDOW = 6;
   const best = heads.map((i) => {
-    const hb = bigrams(text, ls[i].start, ls[i].end);
+    hk.load(keys, ls[i].start, ls[i].end);
     const r = runs[runOf[i]];
     let bestA = -1;
     let bestS = 0;
-    if (hb.length === 0) return { i, a: -1, score: 0 };
-    // the whole body counts only for the articles next to the headline block (cost stays linear)
+    if (hk.size === 0) return { i, a: -1, score: 0 };
+    // the lead decides; the body counts only for the articles next to the headline block
     const score = (a: number): number => {
-      let v = overlap(hb, lead(a)) / hb.length;
-      if (a === r.after || a === r.before) v = Math.max(v, (0.8 * overlap(hb, body(a))) / hb.length);
+      const d = drafts[a];
+      const e = Math.min(d.bodyEnd, d.bodyStart + 80) - 1;
+      let v = hk.overlap(keys, d.bodyStart, e) / hk.size;
+      if (v < 0.5 && (a === r.after || a === r.before)) {
+        v = Math.max(v, (0.8 * hk.overlap(keys, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 800) - 1)) / hk.size);
+      }
       if (a === r.after) v += 0.15;
       else if (a === r.before) v += 0.1;
       return v;
     };
     // a clear match with the article right after the headline block settles it
-    if (r.after >= 0) {
-      const v = score(r.after);
-      if (v >= 0.9) return { i, a: r.after, score: v };
+    for (const a of [r.after, r.before]) {
+      if (a < 0) continue;
+      const v = score(a);
+      if (v >= 0.9) return { i, a, score: v };
     }
     const c = nearest(i);
     for (let a = Math.max(0, c - WINDOW); a <= Math.min(drafts.length - 1, c + WINDOW); a++) {

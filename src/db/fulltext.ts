@@ -58,33 +58,39 @@ export interface TermProbe {
 }
 
 /**
- * Probes for a query. Bigrams are exact keys; a lone character and Latin words are prefixes
- * (so `annot` finds `annotation`). The caller still checks each hit by substring.
+ * Probes for a query. Bigrams and whole Latin words are exact keys (time-ordered, cheap); a lone
+ * Chinese character and a word ending in `*` (`annot*`) are prefixes. The caller still checks
+ * each hit by substring unless the probe alone proves it.
  */
 export function queryProbes(query: string): TermProbe[] {
+  const q = fold(query);
   const probes = new Map<string, TermProbe>();
-  for (const m of fold(query).matchAll(RUN)) {
+  const add = (key: string, prefix: boolean) => probes.set(`${prefix ? 'p' : 'e'}:${key}`, { key, prefix });
+  for (const m of q.matchAll(RUN)) {
     const run = m[0];
     if (CJK.test(run[0])) {
       const chars = Array.from(run);
-      if (chars.length === 1) probes.set(`p:${chars[0]}`, { key: chars[0], prefix: true });
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const key = chars[i] + chars[i + 1];
-        probes.set(`e:${key}`, { key, prefix: false });
-      }
+      if (chars.length === 1) add(chars[0], true);
+      // Non-overlapping bigrams first: together they narrow fastest.
+      const starts: number[] = [];
+      for (let i = 0; i + 1 < chars.length; i += 2) starts.push(i);
+      if (chars.length > 2 && chars.length % 2 === 1) starts.push(chars.length - 2);
+      for (let i = 1; i + 1 < chars.length; i += 2) starts.push(i);
+      for (const i of starts) add(chars[i] + chars[i + 1], false);
     } else {
-      const key = run.slice(0, MAX_WORD);
-      probes.set(`p:${key}`, { key, prefix: true });
+      const wild = q[(m.index ?? 0) + run.length] === '*';
+      add(run.slice(0, MAX_WORD), wild || run.length > MAX_WORD);
     }
   }
-  // Exact bigrams first: they are the most selective.
-  return [...probes.values()].sort((a, b) => Number(a.prefix) - Number(b.prefix) || b.key.length - a.key.length);
+  // Exact probes first: they are the most selective.
+  return [...probes.values()].sort((a, b) => Number(a.prefix) - Number(b.prefix));
 }
 
 /** The parts of a query that must all occur in a hit (whitespace separates parts). */
 export function queryParts(query: string): string[] {
   return fold(query)
     .split(/\s+/u)
+    .map((p) => p.replace(/\*+$/u, ''))
     .filter((p) => p.length > 0);
 }
 

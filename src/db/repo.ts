@@ -44,8 +44,12 @@ export interface StoreStats {
 
 type Listener = (e: StorageError) => void;
 
+const NARROW_ENOUGH = 200;
+/** Reading one row costs about as much as this many index keys (measured on fake-indexeddb). */
+const ROW_COST_IN_KEYS = 12;
+
 export interface RepositoryOptions {
-  /** Up to this many candidates, search reads their rows instead of walking the created index. */
+  /** Up to this many candidates, search reads their rows instead of walking the created index (default: by cost). */
   readRowsBelow?: number;
 }
 
@@ -70,13 +74,13 @@ function intersect(a: Set<string> | null, b: Iterable<string>): Set<string> {
 
 export class Repository {
   private listeners = new Set<Listener>();
-  private readonly readRowsBelow: number;
+  private readonly readRowsBelow: number | undefined;
 
   constructor(
     readonly db: BulletinDb,
     options: RepositoryOptions = {},
   ) {
-    this.readRowsBelow = options.readRowsBelow ?? 1000;
+    this.readRowsBelow = options.readRowsBelow;
     db.on('blocked', () =>
       this.emit(new StorageError('blocked', 'The database upgrade is blocked by another open Bulletin Lens window.')),
     );
@@ -275,8 +279,14 @@ export class Repository {
   /** Deletes everything in one transaction. */
   async wipeAll(): Promise<void> {
     return this.guard(() =>
-      this.db.transaction('rw', [this.db.annotations, this.db.pages, this.db.articles, this.db.tags], async () => {
-        await Promise.all([this.db.annotations.clear(), this.db.pages.clear(), this.db.articles.clear(), this.db.tags.clear()]);
+      this.db.transaction('rw', [this.db.annotations, this.db.pages, this.db.articles, this.db.tags, this.db.quarantine], async () => {
+        await Promise.all([
+          this.db.annotations.clear(),
+          this.db.pages.clear(),
+          this.db.articles.clear(),
+          this.db.tags.clear(),
+          this.db.quarantine.clear(),
+        ]);
       }),
     );
   }
@@ -398,6 +408,8 @@ export class Repository {
         const range = p.prefix ? t.where('terms').startsWith(p.key) : termRange(p.key);
         keys = intersect(keys, (await range.primaryKeys()) as string[]);
         if (keys.size === 0) return { items: [], total: 0 };
+        // Unproven hits are checked row by row anyway; past a few hundred, more probes cost more than they save.
+        if (!proven && keys.size <= NARROW_ENOUGH) break;
       }
       for (const [index, value] of exact) {
         keys = intersect(keys, (await t.where(index).equals(value).primaryKeys()) as string[]);
@@ -409,7 +421,8 @@ export class Repository {
         r.created >= from && r.created <= to && (proven || matchesAll(`${quoteText(r)}\n${r.body.note}`, parts));
       const newestFirst = (a: AnnotationRow, b: AnnotationRow) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id);
 
-      if (keys !== null && (keys.size <= this.readRowsBelow || !proven)) {
+      const rowsBelow = this.readRowsBelow ?? Math.max(1000, (await t.count()) / ROW_COST_IN_KEYS);
+      if (keys !== null && (keys.size <= rowsBelow || !proven)) {
         const rows = (await t.bulkGet([...keys])).filter((r): r is AnnotationRow => r !== undefined && check(r));
         rows.sort(newestFirst);
         return { items: rows.slice(offset, offset + limit).map(fromRow), total: rows.length };

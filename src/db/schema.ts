@@ -51,54 +51,71 @@ export const SCHEMA_V2 = {
   pages: 'url, site, lastSeen',
   articles: 'id, page, date',
   tags: 'name, count',
+  quarantine: 'id, table',
 } as const;
+
+/** A row an upgrade could not read, kept aside (never dropped) with the reason. */
+export interface QuarantineRow {
+  id: string;
+  table: string;
+  reason: string;
+  row: unknown;
+  movedAt: string;
+}
 
 /**
  * v2 from v1 (the scaffold: `annotations: 'id, source'`, W3C rows with a copied `source`):
  * rebuild every row's index keys and derive pages, articles and tag counts. Rows that fail
- * validation are kept as they are rather than dropped.
+ * validation move to `quarantine` with the reason, so the UI never meets a broken row.
  */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const pages = new Map<string, PageRow>();
   const articles = new Map<string, ArticleRow>();
   const tagCounts = new Map<string, number>();
-  await tx
-    .table('annotations')
-    .toCollection()
-    .modify((row: Record<string, unknown>) => {
-      const checked = checkAnnotation(row);
-      if (!checked.ok) return;
-      const a = checked.value;
-      Object.assign(row, toRow(a));
-      const p = pages.get(a.target.source);
-      const first = p && p.firstSeen < a.created ? p.firstSeen : a.created;
-      const last = p && p.lastSeen > a.modified ? p.lastSeen : a.modified;
-      pages.set(a.target.source, {
-        url: a.target.source,
-        title: a.target.title || p?.title || '',
-        site: siteOf(a.target.source),
-        firstSeen: first,
-        lastSeen: last,
-      });
-      const ref = a.target.article;
-      if (ref) {
-        const id = articleId(a.target.source, ref.index);
-        articles.set(id, {
-          id,
-          page: a.target.source,
-          index: ref.index,
-          title: ref.title,
-          subtitle: null,
-          kind: null,
-          dateline: ref.dateline,
-          reporters: ref.reporters,
-          date: ref.date,
-          counts: {},
-          entities: [],
-        });
-      }
-      for (const t of a.body.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+  const rows = (await tx.table('annotations').toArray()) as Record<string, unknown>[];
+  const good: AnnotationRow[] = [];
+  const bad: QuarantineRow[] = [];
+  const badKeys: string[] = [];
+  const movedAt = new Date().toISOString();
+  for (const row of rows) {
+    const checked = checkAnnotation(row);
+    if (!checked.ok) {
+      bad.push({ id: String(row.id), table: 'annotations', reason: checked.error, row, movedAt });
+      badKeys.push(row.id as string);
+      continue;
+    }
+    const a = checked.value;
+    good.push(toRow(a));
+    const p = pages.get(a.target.source);
+    pages.set(a.target.source, {
+      url: a.target.source,
+      title: a.target.title || p?.title || '',
+      site: siteOf(a.target.source),
+      firstSeen: p && p.firstSeen < a.created ? p.firstSeen : a.created,
+      lastSeen: p && p.lastSeen > a.modified ? p.lastSeen : a.modified,
     });
+    const ref = a.target.article;
+    if (ref) {
+      const id = articleId(a.target.source, ref.index);
+      articles.set(id, {
+        id,
+        page: a.target.source,
+        index: ref.index,
+        title: ref.title,
+        subtitle: null,
+        kind: null,
+        dateline: ref.dateline,
+        reporters: ref.reporters,
+        date: ref.date,
+        counts: {},
+        entities: [],
+      });
+    }
+    for (const t of a.body.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+  }
+  await tx.table('quarantine').bulkPut(bad);
+  await tx.table('annotations').bulkDelete(badKeys);
+  await tx.table('annotations').bulkPut(good);
   await tx.table('pages').bulkPut([...pages.values()]);
   await tx.table('articles').bulkPut([...articles.values()]);
   await tx.table('tags').bulkPut([...tagCounts].map(([name, count]) => ({ name, count })));
@@ -109,6 +126,7 @@ export class BulletinDb extends Dexie {
   pages!: Table<PageRow, string>;
   articles!: Table<ArticleRow, string>;
   tags!: Table<TagRow, string>;
+  quarantine!: Table<QuarantineRow, string>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);

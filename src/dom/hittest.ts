@@ -15,13 +15,14 @@ type CaretDoc = Document & {
 
 export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): Caret | null {
   const d = doc as CaretDoc;
+  // Chromium's caretRangeFromPoint is the long-standing one; Firefox has only caretPositionFromPoint.
+  if (typeof d.caretRangeFromPoint === 'function' && shadowRoots.length === 0) {
+    const r = d.caretRangeFromPoint(x, y);
+    if (r) return { node: r.startContainer, offset: r.startOffset };
+  }
   if (typeof d.caretPositionFromPoint === 'function') {
     const p = d.caretPositionFromPoint(x, y, { shadowRoots });
     return p ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  if (typeof d.caretRangeFromPoint === 'function') {
-    const r = d.caretRangeFromPoint(x, y);
-    return r ? { node: r.startContainer, offset: r.startOffset } : null;
   }
   return null;
 }

@@ -31,7 +31,12 @@ export function unitsFor(doc: Document, c: Classification): Unit[] {
   if (c.mode === 'bulletin' || c.mode === 'textlayer') return c.units.map((el) => makeUnit(el));
   if (c.mode === 'article') {
     const main = findMainContent(doc);
-    if (main) return [makeUnit(main.root, { singleArticle: true, title: main.title ?? doc.title }, (t) => main.keep.has(t))];
+    if (main) {
+      // Text that replaces kept text later (re-renders) is kept too: judge by its parent.
+      const parents = new Set<Node | null>([...main.keep].map((t) => t.parentNode));
+      const include = (t: Text) => main.keep.has(t) || parents.has(t.parentNode);
+      return [makeUnit(main.root, { singleArticle: true, title: main.title ?? doc.title }, include)];
+    }
     const root = c.units[0] ?? doc.body;
     return [makeUnit(root, { singleArticle: true, title: doc.title })];
   }
@@ -95,6 +100,29 @@ export function entityAt(units: readonly Unit[], node: Node, offset: number): { 
     }
   }
   return null;
+}
+
+/** Entities of the unit that intersect text[from, to), in order. */
+export function entitiesNear(unit: Unit, from: number, to: number): Entity[] {
+  const list = unit.sorted;
+  let lo = 0;
+  let hi = list.length;
+  // First entity starting at or after `from - 64` (entities are short).
+  const floor = from - 64;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < floor) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Entity[] = [];
+  for (let i = lo; i < list.length && list[i].start < to; i++) if (list[i].end > from) out.push(list[i]);
+  return out;
+}
+
+/** The unit holding a DOM node. */
+export function unitOf(units: readonly Unit[], node: Node): Unit | null {
+  const el = node.nodeType === 3 ? node.parentNode : node;
+  return units.find((u) => u.map && u.root.contains(el)) ?? null;
 }
 
 /** How often an entity's text occurs (same type) in its article within the unit. */

@@ -4,7 +4,7 @@ import { ENTITY_TYPES, type EntityType } from '../core/types';
 import type { Repository, SearchResult } from '../db';
 import type { Annotation, PageSummary } from '../shared/annotation';
 import type { Result } from '../shared/result';
-import { enabledTypes, type Settings } from '../shared/settings';
+import { enabledTypes, normaliseHost, siteEnabled, type Settings } from '../shared/settings';
 import { Banner, useProblems } from './ui/errors';
 import { t, type MessageKey } from './ui/i18n';
 import { NoteItem, UndoBar } from './ui/note';
@@ -72,9 +72,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           const s = res.ok ? res.value : await tab.lastKnown();
           setLive(res.ok);
           if (s) {
-            setSummary(s);
+            // Notes first: the page-note box appears only with its text, so nothing typed is overwritten.
             const note = await refreshNotes(s.url);
             setDraft(note?.body.note ?? '');
+            setSummary(s);
           }
         }
       } catch (e) {
@@ -159,6 +160,23 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       await tab?.setTypes(enabledTypes(next));
     });
 
+  const host = (() => {
+    try {
+      return url ? normaliseHost(new URL(url).hostname) : '';
+    } catch {
+      return '';
+    }
+  })();
+
+  const toggleSite = (on: boolean) =>
+    run(async () => {
+      if (!settings || !host) return;
+      const next: Settings = { ...settings, sites: { ...settings.sites, [host]: on } };
+      setSettings(next);
+      // The content script follows settings changes (onSettingsChanged).
+      await deps.saveSettings(next);
+    });
+
   async function search(f: SearchFields) {
     setFields(f);
     await run(async () => setResults(await repo.search(toQuery(f, SEARCH_LIMIT))));
@@ -191,16 +209,21 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       {summary && (
         <>
           <section aria-labelledby="h-articles">
-            <h2 id="h-articles">{t('articlesHeading', summary.articles.length)}</h2>
-            <p class="muted" data-testid="article-count">
-              {summary.articles.length}
-            </p>
+            <h2 id="h-articles">
+              {t('articlesHeading', summary.articles.length)}
+              <span hidden data-testid="article-count">
+                {summary.articles.length}
+              </span>
+            </h2>
+            {summary.articles.length === 0 && <p class="muted">{t('noArticles', summary.mode)}</p>}
             <ul class="articles" data-testid="articles">
               {summary.articles.map((a) => (
                 <li key={a.index} data-testid="article">
                   <strong>{a.title || t('untitled')}</strong>
                   {a.dateline && <div class="muted">{a.dateline}</div>}
-                  <Counts counts={a.counts} />
+                  <div>
+                    <Counts counts={a.counts} />
+                  </div>
                 </li>
               ))}
             </ul>
@@ -209,6 +232,17 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           {settings && (
             <section aria-labelledby="h-types">
               <h2 id="h-types">{t('typesHeading')}</h2>
+              {host && (
+                <label class="row">
+                  <input
+                    type="checkbox"
+                    data-testid="site-toggle"
+                    checked={siteEnabled(settings, host)}
+                    onChange={(e) => void toggleSite(e.currentTarget.checked)}
+                  />
+                  {t('runOnSite', host)}
+                </label>
+              )}
               <div class="types">
                 {ENTITY_TYPES.map((type) => (
                   <label key={type}>

@@ -15,16 +15,18 @@ describe('schema migration v1 → v2', () => {
       makeAnnotation({ url: 'https://www.gsrb.com/1', note: '整页的笔记', created: '2024-01-02T00:00:00.000Z' }),
       makeAnnotation({ url: 'https://cppcc.example.cn/2', quote: '两个确立', tags: ['政策', '理论'], created: '2024-01-03T00:00:00.000Z', modified: '2024-02-01T00:00:00.000Z' }),
     ];
-    // A row the v2 validator would reject must survive too.
+    // A row the v2 validator would reject must survive too (set aside, not dropped).
     const odd = { id: 'legacy-1', source: 'https://x.cn/', target: { source: 'https://x.cn/' }, note: 'old shape' };
     await v1.table('annotations').bulkPut([...rows.map((a) => ({ ...a, source: a.target.source })), odd]);
     v1.close();
 
     const repo = openRepository(name);
-    expect(repo.db.verno).toBe(2);
     for (const a of rows) expect(await repo.getAnnotation(a.id)).toEqual(a);
-    expect(await repo.db.annotations.count()).toBe(4);
-    expect(await repo.db.annotations.get('legacy-1')).toMatchObject(odd);
+    expect(repo.db.verno).toBe(2);
+    expect(await repo.db.annotations.count()).toBe(3);
+    expect(await repo.db.quarantine.get('legacy-1')).toMatchObject({ table: 'annotations', reason: 'id is not a urn:uuid', row: odd });
+    // Listing the legacy row's page does not meet the broken row.
+    expect(await repo.listForPage('https://x.cn/')).toEqual([]);
 
     expect((await repo.search({ text: '三促' })).items.map((a) => a.id)).toEqual([rows[0].id]);
     expect((await repo.search({ tag: '政策' })).total).toBe(2);
@@ -42,7 +44,8 @@ describe('schema migration v1 → v2', () => {
 
     // Opening again (no upgrade this time) changes nothing.
     const again = openRepository(name);
-    expect(await again.db.annotations.count()).toBe(4);
+    expect(await again.db.annotations.count()).toBe(3);
+    expect(await again.db.quarantine.count()).toBe(1);
     expect(await again.getAnnotation(rows[2].id)).toEqual(rows[2]);
   });
 });

@@ -10,6 +10,9 @@ describe('full-text terms', () => {
     expect(indexTerms('Two Sessions, NPC-2024')).toEqual(expect.arrayContaining(['two', 'sessions', 'npc', '2024']));
     expect(queryProbes('政协')).toEqual([{ key: '政协', prefix: false }]);
     expect(queryProbes('协')).toEqual([{ key: '协', prefix: true }]);
+    expect(queryProbes('annot* Two')).toEqual([{ key: 'two', prefix: false }, { key: 'annot', prefix: true }]);
+    // Non-overlapping bigrams come first.
+    expect(queryProbes('三抓三促行').map((p) => p.key)).toEqual(['三抓', '三促', '促行', '抓三']);
     // Digits or Latin letters right before Chinese must not swallow it.
     expect(indexTerms('第3条政协')).toEqual(expect.arrayContaining(['第', '3', '条政', '政协', '协']));
     expect(indexTerms('G20峰会')).toEqual(expect.arrayContaining(['g20', '峰会', '会']));
@@ -52,8 +55,10 @@ describe('search', () => {
     expect(await found({ text: '商' })).toEqual(['e', 'd']);
   });
 
-  it('finds English words by word prefix, case-insensitively, all parts required', async () => {
-    expect(await found({ text: 'annot' })).toEqual(['d']);
+  it('finds English words whole, or by prefix with *, case-insensitively, all parts required', async () => {
+    expect(await found({ text: 'annot*' })).toEqual(['d']);
+    expect(await found({ text: 'annot' })).toEqual([]);
+    expect(await found({ text: 'annotation' })).toEqual(['d']);
     expect(await found({ text: 'THREE grasps' })).toEqual(['b']);
     expect(await found({ text: 'three consultation' })).toEqual([]);
     expect(await found({ text: '两会 提案' })).toEqual(['c']);
@@ -107,7 +112,8 @@ describe('search over many candidates (created-index walk)', () => {
     const queries = [
       { text: '政协' },
       { text: '协', limit: 5, offset: 3 },
-      { text: 'consult' },
+      { text: 'consult*' },
+      { text: 'consultation' },
       { text: '政协', site: 's1.example.cn' },
       { text: '提案', from: '2024-01-10', to: '2024-01-20' },
       { tag: '核实', site: 's0.example.cn' },

@@ -60,6 +60,26 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
     };
   }
 
+  /** Selects `text` in the page as a reader would, which brings up the content script's selection bar. */
+  async function select(page: Page, text: string): Promise<void> {
+    await page.evaluate((t) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(t);
+        if (at < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + t.length);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(r);
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error(`text not on page: ${t}`);
+    }, text);
+  }
+
   async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
     const [d] = await Promise.all([page.waitForEvent('download'), click()]);
     const path = await d.path();
@@ -93,10 +113,32 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
     const listed = (await toBackground(popup, { type: 'annotations:list', url: pageUrl })) as { ok: boolean; value: unknown[] };
     expect(listed.value).toHaveLength(3);
 
+    // And one note made on the page itself: select, note, save (the content script's own UI).
+    await page.bringToFront();
+    await select(page, '副主席冯志远、鲁明轩、邵晓红出席会议');
+    const ui = page.locator('bulletin-lens-ui');
+    await ui.getByTestId('bl-sel-note').click();
+    await ui.getByTestId('bl-note-text').fill('出席名单 attendance');
+    await ui.getByTestId('bl-note-save').click();
+    await expect
+      .poll(async () => ((await toBackground(popup, { type: 'annotations:list', url: pageUrl })) as { value: unknown[] }).value.length, { timeout: 15_000 })
+      .toBe(4);
+
+    await popup.bringToFront();
     await popup.reload();
-    await expect.poll(() => popup.getByTestId('page-notes').getByTestId('note-item').count(), { timeout: 15_000 }).toBe(3);
-    // Reading order: position 60, 120, 200.
-    await expect.poll(() => popup.getByTestId('page-notes').getByTestId('note-quote').first().textContent()).toBe('酒泉市政协召开十届二次常委会会议');
+    await expect.poll(() => popup.getByTestId('page-notes').getByTestId('note-item').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => popup.getByTestId('page-notes').getByTestId('note-text').allTextContents()).toContain('出席名单 attendance');
+    // Reading order among the notes saved with known positions: 60 before 120 before 200.
+    const quotes = await popup.getByTestId('page-notes').getByTestId('note-quote').allTextContents();
+    const order = ['酒泉市政协召开十届二次常委会会议', '市政协党组书记、主席杜文斌主持会议并讲话', '秘书长孔令杰列席会议'].map((q) => quotes.indexOf(q));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order[0]).toBeGreaterThanOrEqual(0);
+
+    // Jump to the page's own highlight: the content script finds it.
+    const real = popup.getByTestId('page-notes').getByTestId('note-item').filter({ hasText: '出席名单 attendance' });
+    await real.getByTestId('note-reveal').click();
+    await popup.waitForTimeout(300);
+    expect(await popup.getByTestId('status').textContent()).not.toMatch(/找不到|could not be found/);
 
     await popup.getByTestId('page-note').fill('整页：常委会名单待核');
     await popup.getByTestId('page-note-save').click();
@@ -116,7 +158,7 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
     await expect.poll(() => popup.getByTestId('search-total').textContent()).toMatch(/1/);
 
     const notes = popup.getByTestId('page-notes');
-    const second = notes.getByTestId('note-item').nth(2);
+    const second = notes.getByTestId('note-item').filter({ hasText: '秘书长孔令杰列席会议' });
     await second.getByTestId('note-edit').focus();
     await popup.keyboard.press('Enter');
     await popup.getByTestId('note-edit-text').fill('孔令杰：秘书长，列席');
@@ -124,36 +166,38 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
     await expect.poll(() => notes.getByTestId('note-text').allTextContents()).toContain('孔令杰：秘书长，列席');
 
     await notes.getByTestId('note-item').first().getByTestId('note-delete').click();
-    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(2);
+    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(3);
     // Undo has focus: Enter restores.
     await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo');
     await popup.keyboard.press('Enter');
-    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(3);
+    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(4);
     await popup.close();
   });
 
   it('groups, bulk-tags and exports every format from the notes page', async () => {
     const notes = await context.newPage();
     await notes.goto(ext('src/notes/index.html'));
-    await expect.poll(() => notes.getByTestId('note-item').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => notes.getByTestId('note-item').count(), { timeout: 15_000 }).toBe(5);
     expect(await notes.getByTestId('group-page').count()).toBe(1);
-    expect(await notes.getByTestId('group-article').count()).toBe(2); // the article, and the page note
+    // The article(s), and the page note outside any article.
+    expect(await notes.getByTestId('group-article').count()).toBeGreaterThanOrEqual(2);
+    expect(await notes.getByTestId('group-article').last().locator('h3').textContent()).not.toBe('');
 
     await notes.getByTestId('search-text').fill('会议');
     await notes.getByTestId('search-submit').click();
-    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(3);
+    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(4);
     await notes.getByTestId('select-all').click();
     await notes.getByTestId('bulk-tag').fill('常委会');
     await notes.getByTestId('bulk-add').click();
-    await expect.poll(() => notes.getByText('#常委会').count()).toBe(3);
+    await expect.poll(() => notes.getByText('#常委会').count()).toBe(4);
 
     await notes.getByTestId('search-text').fill('');
     await notes.getByTestId('search-tag').fill('常委会');
     await notes.getByTestId('search-submit').click();
-    await expect.poll(() => notes.getByTestId('search-total').textContent()).toMatch(/3/);
+    await expect.poll(() => notes.getByTestId('search-total').textContent()).toMatch(/\b4\b/);
     await notes.getByTestId('search-tag').fill('');
     await notes.getByTestId('search-submit').click();
-    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(4);
+    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(5);
 
     const files: Record<string, { name: string; text: string }> = {};
     for (const f of ['jsonld', 'markdown', 'csv', 'csl', 'entities']) {
@@ -163,7 +207,7 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
     const doc = JSON.parse(files.jsonld.text) as { type: string; first: { items: { type: string; target: { source: string } }[] } };
     expect(files.jsonld.name).toMatch(/\.jsonld$/);
     expect(doc.type).toBe('AnnotationCollection');
-    expect(doc.first.items).toHaveLength(4);
+    expect(doc.first.items).toHaveLength(5);
     expect(doc.first.items.every((i) => i.type === 'Annotation' && i.target.source === pageUrl)).toBe(true);
     expect(files.markdown.text).toContain('> 市政协党组书记、主席杜文斌主持会议并讲话');
     expect(files.markdown.text).toContain('### 酒泉市政协召开十届二次常委会会议');
@@ -188,18 +232,18 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
     await options.goto(ext('src/options/index.html'));
     await options.getByTestId('delete-all').click();
     const offered = await download(options, () => options.getByTestId('export-first').click());
-    expect((JSON.parse(offered.text) as { total: number }).total).toBe(4);
+    expect((JSON.parse(offered.text) as { total: number }).total).toBe(5);
     await options.getByTestId('delete-confirm').click();
     await expect.poll(() => options.getByTestId('stats').textContent()).toMatch(/^\D*0\D/);
 
     await notes.reload();
     await expect.poll(() => notes.getByTestId('search-total').textContent()).toMatch(/\b0\b/);
     await notes.getByTestId('import-file').setInputFiles({ name: files.jsonld.name, mimeType: 'application/ld+json', buffer: Buffer.from(files.jsonld.text) });
-    await expect.poll(() => notes.getByTestId('import-summary').textContent()).toMatch(/4\D+0\D+0/);
-    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(4);
+    await expect.poll(() => notes.getByTestId('import-summary').textContent()).toMatch(/5\D+0\D+0/);
+    await expect.poll(() => notes.getByTestId('note-item').count()).toBe(5);
     // Importing the same file again changes nothing and says why.
     await notes.getByTestId('import-file').setInputFiles({ name: files.jsonld.name, mimeType: 'application/ld+json', buffer: Buffer.from(files.jsonld.text) });
-    await expect.poll(() => notes.getByTestId('import-summary').textContent()).toMatch(/0\D+0\D+4/);
+    await expect.poll(() => notes.getByTestId('import-summary').textContent()).toMatch(/0\D+0\D+5/);
     // A hostile file is refused as a whole.
     await notes.getByTestId('import-file').setInputFiles({ name: 'evil.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"__proto__":{"x":1},"type":"AnnotationCollection"}') });
     await notes.getByTestId('import-error').waitFor();
@@ -218,7 +262,7 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
     ({ context, worker, extensionId } = await launchWithExtension({ userDataDir: profile }));
     const notes = await context.newPage();
     await notes.goto(ext('src/notes/index.html'));
-    await expect.poll(() => notes.getByTestId('note-item').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => notes.getByTestId('note-item').count(), { timeout: 15_000 }).toBe(5);
     await notes.getByTestId('search-text').fill('孔令杰 列席');
     await notes.getByTestId('search-submit').click();
     await expect.poll(() => notes.getByTestId('note-item').count()).toBe(1);
@@ -228,7 +272,13 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
     const tab = await tabIdOf(worker, page);
     const popup = await context.newPage();
     await popup.goto(ext(`src/popup/index.html?tab=${tab}`));
-    await expect.poll(() => popup.getByTestId('page-notes').getByTestId('note-item').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => popup.getByTestId('page-notes').getByTestId('note-item').count(), { timeout: 15_000 }).toBe(4);
     await expect.poll(() => popup.getByTestId('page-note').inputValue()).toBe('整页：常委会名单待核');
+    // The page's own highlight anchors again after the restart (it was exported, wiped and imported).
+    const anchored = (await popup.evaluate(
+      (id) => (globalThis as unknown as { chrome: PageChrome }).chrome.tabs.sendMessage(id, { channel: 'p2c', msg: { type: 'annotations:reload' } }),
+      tab,
+    )) as { ok: boolean; value: { anchored: number; orphaned: number } };
+    expect(anchored.value.anchored).toBe(4);
   });
 });

@@ -1,10 +1,20 @@
 // Policy-term matching: the compiled lexicon automaton plus numbered-slogan
 // patterns. Input is the normalised analysis string (simplified characters,
 // no spaces or line breaks inside words).
+//
+// False positives inside longer words are handled in three ways:
+// - a surface starting with a numeral is dropped when the character before it
+//   is a numeral, digit or 第 (十三个代表团, 第二十大类);
+// - entries may list longer non-term strings in `exclude` (三个代表团, 加强省会,
+//   前四史); they compete in the leftmost-longest choice and, when they win,
+//   nothing is reported there (and no pattern may fire there either);
+// - very short or ambiguous variants are kept out of the data (四强 alone is
+//   only matched as “四强”行动 / 四强行动; 第一书记 alone is a position).
+// Lexicon matches win over overlapping pattern matches.
 import type { EntityInfo } from '../types';
 import { AhoCorasick, decodeInts, leftmostLongest } from './aho';
 import { AUTOMATON, SURFACE_CODES, SURFACE_COUNT, TERMS } from './compiled';
-import { findPatternTerms, type PatternKind } from './patterns';
+import { findPatternTerms, type PatternKind, type PatternMatch } from './patterns';
 
 export type { PatternKind } from './patterns';
 
@@ -98,40 +108,86 @@ function lexiconPacked(text: string): Int32Array {
   return leftmostLongest(all.subarray(0, k));
 }
 
+const SESSION_NUM = /[一二两三四五六七八九十]/;
+
+/**
+ * Start of a session number written right before a meeting name
+ * (八届十七次 in 八届十七次主席会议), or `start` when there is none.
+ */
+function sessionStart(text: string, start: number): number {
+  let k = start;
+  if (text[k - 1] !== '次') return start;
+  k--;
+  const numEnd = k;
+  while (k > 0 && SESSION_NUM.test(text[k - 1])) k--;
+  if (k === numEnd || text[k - 1] !== '届') return start;
+  k--;
+  const yearEnd = k;
+  while (k > 0 && SESSION_NUM.test(text[k - 1])) k--;
+  return k === yearEnd ? start : k;
+}
+
+function patternMatch(text: string, m: PatternMatch): TermMatch {
+  return {
+    start: m.start,
+    end: m.end,
+    text: text.slice(m.start, m.end),
+    by: 'pattern',
+    info: { gloss: PATTERN_GLOSSES[m.kind], category: PATTERN_CATEGORY[m.kind] },
+  };
+}
+
 export function findPolicyTerms(text: string): TermMatch[] {
-  const res: TermMatch[] = [];
   const lex = lexiconPacked(text);
   const pats = findPatternTerms(text);
+  const lexCount = lex.length / 3;
+  const dropLex = new Uint8Array(lexCount);
+  const keepPat = new Uint8Array(pats.length);
+  // Lexicon spans win over overlapping patterns, except that a quoted name
+  // strictly containing lexicon terms (“能力作风建设提升年”) is kept whole.
+  let j = 0;
+  for (let p = 0; p < pats.length; p++) {
+    const m = pats[p];
+    while (j < lexCount && lex[j * 3 + 1] <= m.start) j++;
+    let overlaps = 0;
+    let inside = true;
+    let same = false;
+    for (let q = j; q < lexCount && lex[q * 3] < m.end; q++) {
+      overlaps++;
+      const s = lex[q * 3];
+      const e = lex[q * 3 + 1];
+      if (s < m.start || e > m.end) inside = false;
+      if (s === m.start && e === m.end) same = true;
+    }
+    if (overlaps === 0) keepPat[p] = 1;
+    else if (m.quoted && inside && !same) {
+      keepPat[p] = 1;
+      for (let q = j; q < lexCount && lex[q * 3] < m.end; q++) dropLex[q] = 1;
+    }
+  }
+  const res: TermMatch[] = [];
   let p = 0;
-  const pushPatternsBefore = (limit: number, blockStart: number) => {
-    // Patterns that end before the next lexicon span are kept; overlapping ones lose.
-    while (p < pats.length && pats[p].start < limit) {
-      const m = pats[p++];
-      if (m.end <= blockStart) {
-        res.push({
-          start: m.start,
-          end: m.end,
-          text: text.slice(m.start, m.end),
-          by: 'pattern',
-          info: { gloss: PATTERN_GLOSSES[m.kind], category: PATTERN_CATEGORY[m.kind] },
-        });
+  let lastEnd = 0;
+  for (let q = 0; q < lexCount; q++) {
+    let s = lex[q * 3];
+    const e = lex[q * 3 + 1];
+    const code = lex[q * 3 + 2];
+    for (; p < pats.length && pats[p].start < e; p++) {
+      if (keepPat[p]) {
+        res.push(patternMatch(text, pats[p]));
+        lastEnd = pats[p].end;
       }
     }
-  };
-  for (let i = 0; i < lex.length; i += 3) {
-    const s = lex[i];
-    const e = lex[i + 1];
-    const code = lex[i + 2];
-    pushPatternsBefore(s, s);
-    // Skip patterns overlapping this lexicon span.
-    while (p < pats.length && pats[p].start < e) p++;
-    if (code === 0) continue; // blocker
+    if (code === 0 || dropLex[q]) continue; // blocker, or inside a kept quoted name
     const entry = (code - 1) >> 1;
-    let info = baseInfo(entry);
-    if ((code - 1) & 1) info = { ...info, canonical: TERMS[entry].term };
+    // A fresh object per match so callers may annotate it safely.
+    const info: TermInfo = { ...baseInfo(entry) };
+    if ((code - 1) & 1) info.canonical = TERMS[entry].term;
+    if (info.category === 'meeting') s = Math.max(lastEnd, sessionStart(text, s));
     res.push({ start: s, end: e, text: text.slice(s, e), by: 'lexicon', info });
+    lastEnd = e;
   }
-  pushPatternsBefore(text.length + 1, text.length + 1);
+  for (; p < pats.length; p++) if (keepPat[p]) res.push(patternMatch(text, pats[p]));
   return res;
 }
 

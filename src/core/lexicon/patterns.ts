@@ -8,6 +8,8 @@ export interface PatternMatch {
   start: number;
   end: number;
   kind: PatternKind;
+  /** The span is the whole content of a pair of quotes. */
+  quoted: boolean;
 }
 
 const NUMERALS = '一二两三四五六七八九十';
@@ -32,9 +34,11 @@ function isCjk(c: number): boolean {
 
 // Measure words, time units and place-name characters that make NXMY a
 // quantity, a session number (八届六次) or a place (四川三台), not a slogan.
+const MEASURE_CHARS = '年月日时分秒届次号个位名天周岁元角期批轮层楼级类种条项件样口只把张点句回遍趟成倍川亚堰明';
+const MEASURE_STOP = new Set(MEASURE_CHARS.split(''));
 const PAIR_STOP = new Set(
   (
-    '年月日时分秒届次号个位名天周岁元角期批轮层楼级类种条项件样口只把张点句回遍趟成倍川亚堰明' +
+    MEASURE_CHARS +
     // numerals, enumeration (一是), adverbs (一些 一般 一旦 一律 一致), sport scores (两战两胜)
     '百千万亿零两双是些般旦律起致贯齐定直切再度同边面向共战胜负平捷败局盘场比赢输的'
   ).split(''),
@@ -91,6 +95,9 @@ const NUMBERED_STOP = [
   '社区', '省', '市', '区', '孩子', '字', '点', '多', '以上', '以下', '左右', '半', '来', '重点', '百分点', '代表团',
   '小组', '组', '班', '队', '家', '户', '学生', '同学', '老师', '农民', '企业', '公司', '案例', '样本', '不同', '层级',
   '板块', '片区', '批次', '批', '类别', '类', '步骤', '步', '故事', '细节', '场景', '版本', '指标', '条件', '原因',
+  // document and meeting nouns and adjectives: 两个会议精神, 三个重要讲话, 四个专项行动
+  '会议', '文件', '讲话', '报告', '意见', '通知', '决定', '条例', '规划', '方案', '专项', '重大', '主要', '重要',
+  '基本', '核心', '关键', '新的', '具体', '相关',
 ];
 
 const OPEN_QUOTES = new Map<number, number>([
@@ -205,17 +212,42 @@ function numbered(text: string, i: number, quoted: boolean, limit: number): numb
   return followedByFrame(text, from + 2) ? from + 2 : -1;
 }
 
-/** Short quoted numeral forms: “四强”行动, “两新”工作. Not 一X (一刀切, 一把手). */
+/** Short quoted numeral forms: “四强”行动, “五城同创”目标. Not 一X (一刀切, 一把手). */
 function quotedShort(text: string, i: number, limit: number): number {
   const len = limit - i;
-  if (len < 2 || len > 3) return -1;
+  if (len < 2 || len > 4) return -1;
   const a = text.charCodeAt(i);
   if (a === 0x4e00 || (NUM[a] !== 1 && a !== 0x53cc /* 双 */)) return -1;
   for (let k = i + 1; k < limit; k++) {
     const c = text.charCodeAt(k);
-    if (!isCjk(c) || NUM[c] === 1 || PAIR_STOP.has(text[k])) return -1;
+    if (!isCjk(c) || NUMBERISH[c] === 1 || MEASURE_STOP.has(text[k])) return -1;
   }
   return limit;
+}
+
+/**
+ * “一园两区三基地”, “一圈一带三区”: inside quotes, two to four groups of a
+ * numeral followed by one character (the last group up to three).
+ */
+function quotedChain(text: string, s: number, e: number): boolean {
+  if (e - s < 4 || IDIOMS.has(text.slice(s, e))) return false;
+  let groups = 0;
+  let k = s;
+  while (k < e) {
+    if (QUOTED_PAIR_NUM[text.charCodeAt(k)] !== 1) return false;
+    k++;
+    const from = k;
+    while (k < e && QUOTED_PAIR_NUM[text.charCodeAt(k)] !== 1) {
+      if (!isCjk(text.charCodeAt(k))) return false;
+      k++;
+    }
+    const len = k - from;
+    // Only the last group may be longer than one character (一园两区三基地),
+    // which rules out sayings such as 十年磨一剑 and 一代不如一代.
+    if (len < 1 || len > 3 || (len > 1 && k < e) || (len === 1 && PAIR_STOP.has(text[from]))) return false;
+    groups++;
+  }
+  return groups >= 2 && groups <= 4;
 }
 
 // Strong frames after a quoted name: “能力作风建设提升年”活动, “百企帮百村”行动.
@@ -249,13 +281,14 @@ function quotedParallel(text: string, s: number, e: number): boolean {
   return a[3] === b[3] || a.slice(0, 2) === b.slice(0, 2);
 }
 
-function matchQuoted(text: string, s: number, e: number): PatternMatch | null {
+function matchQuoted(text: string, s: number, e: number): Omit<PatternMatch, 'quoted'> | null {
   // e is the closing quote; frames are looked up after it.
   // The whole quoted content must be one of the forms.
   if (paired(text, s, true) === e) return { start: s, end: e, kind: 'paired' };
   if (numbered(text, s, true, e) === e) return { start: s, end: e, kind: 'numbered' };
   if (big(text, s, e) === e) return { start: s, end: e, kind: 'big' };
   if (quotedShort(text, s, e) === e && followedByFrame(text, e + 1)) return { start: s, end: e, kind: 'quoted-short' };
+  if (quotedChain(text, s, e)) return { start: s, end: e, kind: 'paired' };
   if (quotedParallel(text, s, e)) return { start: s, end: e, kind: 'quoted-parallel' };
   if (quotedNamed(text, s, e)) return { start: s, end: e, kind: 'quoted-named' };
   return null;
@@ -277,7 +310,7 @@ export function findPatternTerms(text: string): PatternMatch[] {
       if (j < n && text.charCodeAt(j) === close && j > i + 1) {
         const m = matchQuoted(text, i + 1, j);
         if (m) {
-          res.push(m);
+          res.push({ ...m, quoted: true });
           last = j + 1;
           i = j;
         }
@@ -301,7 +334,7 @@ export function findPatternTerms(text: string): PatternMatch[] {
       kind = 'numbered';
     }
     if (end > 0) {
-      res.push({ start: i, end, kind });
+      res.push({ start: i, end, kind, quoted: false });
       last = end;
       i = end - 1;
     }

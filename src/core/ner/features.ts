@@ -77,9 +77,9 @@ const LEX_SEED = 0x7f4a7c15;
 
 /** Lexicon lookup: hashes of normalised words to category bits. */
 class Lexicon {
+  /** Longest word starting with each BMP code point (0: none). */
   readonly first = new Uint8Array(0x10000);
   readonly cats = new Map<number, number>();
-  maxLen = 0;
 
   constructor() {
     for (const { word, cats } of lexiconEntries()) {
@@ -87,8 +87,7 @@ class Lexicon {
       let h = LEX_SEED;
       for (const c of cps) h = mix(h, c);
       this.cats.set(h, (this.cats.get(h) ?? 0) | cats);
-      if (cps[0] < 0x10000) this.first[cps[0]] = 1;
-      this.maxLen = Math.max(this.maxLen, cps.length);
+      if (cps[0] < 0x10000) this.first[cps[0]] = Math.max(this.first[cps[0]], cps.length);
     }
   }
 }
@@ -194,12 +193,11 @@ export class FeatureExtractor {
     ends.fill(0, 0, n + 2);
     inside.fill(0, 0, n + 2);
     const first = lex.first;
-    const maxLen = lex.maxLen;
     for (let i = 0; i < n; i++) {
       const c0 = u[i + PAD];
       if (c0 >= 0x10000 || first[c0] === 0) continue;
       let h = LEX_SEED;
-      const lim = Math.min(maxLen, n - i);
+      const lim = Math.min(first[c0], n - i);
       for (let len = 1; len <= lim; len++) {
         h = mix(h, u[i + PAD + len - 1]);
         const cats = lex.cats.get(h);

@@ -15,7 +15,8 @@ import {
   ORG_SUBUNITS,
   PARTIES,
   PARTY_SUFFIXES,
-  SINGLE_SURNAMES,
+  SURNAME_CODES,
+  codeSet,
   STRONG_POSITIONS,
   WEAK_POSITIONS,
 } from './lexicon';
@@ -45,11 +46,14 @@ const POSITIONS = new Keywords([...STRONG_POSITIONS, ...WEAK_POSITIONS, '党委�
 const STRONG = new Set([...STRONG_POSITIONS, '党委书记', '党工委书记']);
 const BODIES = new Keywords(ORG_BODIES);
 /** A position word followed by these is part of another word (主席会议, 委员会, 书记处). */
-const NOT_AFTER_POSITION = new Set('会团处台室们制站节证级职'.split(''));
+const NOT_AFTER_POSITION = codeSet('会团处台室们制站节证级职');
 /** Chars that end the phrase before a name or a place. */
-const BOUNDARY = new Set('的在由和与及同对向到了日年月是为以将把被从于、，。；：！？“”‘’（）《》()·'.split(''));
+const BOUNDARY = codeSet('的在由和与及同对向到了日年月是为以将把被从于、，。；：！？“”‘’（）《》()·');
 /** Function chars that are rarely a surname when they precede a name (向王毅同志). */
-const FUNCTION = new Set('向对和与及同在由为把将被给让请是了的从于'.split(''));
+const FUNCTION = codeSet('向对和与及同在由为把将被给让请是了的从于');
+const LEVELS = codeSet(ORG_LEVELS);
+const CN_DIGIT = codeSet('〇零一二三四五六七八九十');
+const DUN = 0x3001; // 、
 /** Two-char words that start with a surname char but are not names. */
 const NOT_NAMES = new Set(
   '明确 高度 方面 全面 同时 文化 安全 文件 时间 和谐 管理 齐心 于是 单位 车辆 关于 相关 强化 成员 成立 常委 常务 秦岭 黄河 石油 金融 钟点 严格 严肃 尤其 于此 伍仟 万元 江河 华侨 向前 向着 余下 任务 任何 应该 应当 解决 通过 包括 易地 平台 平安 宁夏 海南 云南 湖南 江苏 安徽 福建 广东 广西 山东 山西 河南 河北 湖北 甘肃 青海 西藏 新疆 陕西 四川 贵州 重庆 天津 上海 北京'.split(' '),
@@ -58,12 +62,14 @@ const NOT_NAMES = new Set(
 function isBoundaryAt(text: string, k: number): boolean {
   if (k < 0) return true;
   const c = text.charCodeAt(k);
-  return !isCjkIdeograph(c) || BOUNDARY.has(text[k]);
+  return !isCjkIdeograph(c) || BOUNDARY[c] === 1;
 }
 
+const DOUBLE_FIRST = codeSet([...DOUBLE_SURNAMES].map((d) => d[0]));
+
 function surnameLen(text: string, s: number): number {
-  if (DOUBLE_SURNAMES.has(text.substr(s, 2))) return 2;
-  return SINGLE_SURNAMES.has(text[s]) ? 1 : 0;
+  if (DOUBLE_FIRST[text.charCodeAt(s)] === 1 && DOUBLE_SURNAMES.has(text.substr(s, 2))) return 2;
+  return SURNAME_CODES[text.charCodeAt(s)] === 1 ? 1 : 0;
 }
 
 function followerAt(text: string, k: number): boolean {
@@ -76,6 +82,12 @@ function followerAt(text: string, k: number): boolean {
 function nameOk(text: string, s: number, L: number): boolean {
   const t = text.slice(s, s + L);
   return plausibleName(t) && !NOT_NAMES.has(t.slice(0, 2)) && POSITIONS.at(text, s) === null;
+}
+
+/** Surname from the table, then a plausible given name (used to vet model spans). */
+export function isNameShaped(s: string): boolean {
+  const sl = surnameLen(s, 0);
+  return sl > 0 && FUNCTION[s.charCodeAt(0)] !== 1 && s.length > sl && s.length <= sl + 2 && plausibleName(s) && !NOT_NAMES.has(s.slice(0, 2));
 }
 
 /** A name starting at s (after a title): surname + 1–2 chars, followed by a verb, punctuation or a list mark. */
@@ -95,75 +107,82 @@ function nameBefore(text: string, e: number, needBoundary: boolean): number {
   for (const L of [3, 2]) {
     const s = e - L;
     if (s < 0) continue;
-    if (L === 3 && FUNCTION.has(text[s])) continue;
+    if (L === 3 && FUNCTION[text.charCodeAt(s)] === 1) continue;
     const sl = surnameLen(text, s);
     if (sl === 0 || sl >= L) continue;
     if (!nameOk(text, s, L)) continue;
-    if (needBoundary && !isBoundaryAt(text, s - 1) && !FUNCTION.has(text[s - 1]) && POSITIONS.at(text, s - 2) === null) continue;
+    if (needBoundary && !isBoundaryAt(text, s - 1) && FUNCTION[text.charCodeAt(s - 1)] !== 1 && POSITIONS.at(text, s - 2) === null) continue;
     return L;
   }
   return 0;
 }
 
-export function findPositions(text: string, out: Cand[], orgEnds: Set<number>): void {
-  const n = text.length;
-  let lastEnd = -1;
-  for (let i = 0; i < n; i++) {
-    if (!POSITIONS.starts(text.charCodeAt(i))) continue;
-    const w = POSITIONS.at(text, i);
-    if (!w) continue;
-    const e = i + w.length;
-    if (e < n && NOT_AFTER_POSITION.has(text[e])) continue;
-    let ok = STRONG.has(w);
-    if (!ok) {
-      ok =
-        nameAt(text, e) > 0 ||
-        orgEnds.has(i) ||
-        (text[e] === '、' && POSITIONS.at(text, e + 1) !== null) ||
-        (text[i - 1] === '、' && lastEnd === i - 1);
-    }
-    if (!ok) continue;
-    out.push({ type: 'position', start: i, end: e, by: 'rule', prio: 2 });
-    lastEnd = e;
-    // title + name (+ 、name …): 主席王毅, 副主席王仁发、吴健、杨天标
-    let p = e;
-    let L = nameAt(text, p);
-    while (L > 0) {
-      out.push({ type: 'person', start: p, end: p + L, by: 'rule', prio: 3 });
-      p += L;
-      if (text[p] !== '、') break;
-      L = nameAt(text, p + 1);
-      if (L > 0) p += 1;
-    }
+interface PosState {
+  lastEnd: number;
+  /** End of the last person found after a title. */
+  personEnd: number;
+  cover: number;
+  orgEnds: Set<number>;
+}
+
+function positionAt(text: string, i: number, out: Cand[], st: PosState): void {
+  if (i < st.cover) return; // inside a longer title already taken (副主席 → 主席)
+  const w = POSITIONS.at(text, i);
+  if (!w) return;
+  const e = i + w.length;
+  if (e < text.length && NOT_AFTER_POSITION[text.charCodeAt(e)] === 1) return;
+  let ok = STRONG.has(w);
+  if (!ok) {
+    ok =
+      nameAt(text, e) > 0 ||
+      st.orgEnds.has(i) ||
+      (text.charCodeAt(e) === DUN && POSITIONS.at(text, e + 1) !== null) ||
+      (st.lastEnd === i - 1 && text.charCodeAt(i - 1) === DUN);
+  }
+  if (!ok) return;
+  out.push({ type: 'position', start: i, end: e, by: 'rule', prio: 2 });
+  st.lastEnd = e;
+  st.cover = e;
+  // title + name (+ 、name …): 主席王毅, 副主席王仁发、吴健、杨天标
+  let p = e;
+  let L = nameAt(text, p);
+  while (L > 0) {
+    out.push({ type: 'person', start: p, end: p + L, by: 'rule', prio: 3 });
+    p += L;
+    st.personEnd = p;
+    if (text.charCodeAt(p) !== DUN) break;
+    L = nameAt(text, p + 1);
+    if (L > 0) p += 1;
   }
 }
 
-export function findBareNames(text: string, out: Cand[]): void {
-  const n = text.length;
-  for (let k = 2; k < n; k++) {
-    const c = text.charCodeAt(k);
-    const addr = ADDRESS.starts(c) ? ADDRESS.at(text, k) : null;
-    if (addr) {
-      const L = nameBefore(text, k, false);
-      if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2 });
-      continue;
-    }
-    if (NAME_VERBS.starts(c) && NAME_VERBS.at(text, k)) {
-      const L = nameBefore(text, k, true);
-      if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2 });
-    }
+function bareNameAt(text: string, k: number, out: Cand[], personEnd: number): void {
+  if (k < 2 || personEnd === k) return;
+  const c = text.charCodeAt(k);
+  if (ADDRESS.starts(c) && ADDRESS.at(text, k)) {
+    const L = nameBefore(text, k, false);
+    if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2 });
+    return;
+  }
+  if (NAME_VERBS.starts(c) && NAME_VERBS.at(text, k)) {
+    const L = nameBefore(text, k, true);
+    if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2 });
   }
 }
 
 /** Chars of verbs and quantifiers that do not occur in an unknown place name before 市/县. */
 const NOT_IN_PLACE = /[推动组织驻召开进促加强在对于全各本该每两建设做好参与要把]/;
-const ALL_OF = new Set('全本各该每此'.split(''));
+const ALL_OF = codeSet('全本各该每此');
 
 const RE_ZX = /政协([\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗))委员会/y;
 const RE_ZG = /中共([\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗))(?:委员会|委)/y;
 
-export function findOrganizations(text: string, out: Cand[], ctx: RuleContext): void {
-  const n = text.length;
+interface OrgState {
+  placeEnd: Map<number, PlaceSpan>;
+  placeStart: Map<number, PlaceSpan>;
+}
+
+function orgState(ctx: RuleContext): OrgState {
   const placeEnd = new Map<number, PlaceSpan>();
   const placeStart = new Map<number, PlaceSpan>();
   for (const p of ctx.places ?? []) {
@@ -172,16 +191,22 @@ export function findOrganizations(text: string, out: Cand[], ctx: RuleContext): 
     const cs = placeStart.get(p.start);
     if (!cs || cs.end < p.end) placeStart.set(p.start, p);
   }
+  return { placeEnd, placeStart };
+}
+
+function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, orgEnds: Set<number>): void {
+  const { placeEnd, placeStart } = st;
   const push = (s: number, e: number): void => {
     out.push({ type: 'organization', start: s, end: e, by: 'rule', prio: 3 });
+    orgEnds.add(e);
   };
-  for (let i = 0; i < n; i++) {
+  {
     const c = text.charCodeAt(i);
-    if (NATIONAL_ORGS.starts(c)) {
+    if (f & F_NAT) {
       const w = NATIONAL_ORGS.at(text, i);
       if (w) push(i, i + w.length);
     }
-    if (PARTIES.starts(c)) {
+    if (f & F_PARTY) {
       const w = PARTIES.at(text, i);
       if (w) {
         let e = i + w.length;
@@ -197,21 +222,21 @@ export function findOrganizations(text: string, out: Cand[], ctx: RuleContext): 
         push(i, e);
       }
     }
-    if (c === 0x653f && text.startsWith('政协', i)) {
+    if (c === 0x653f && (f & F_NAT) && text.startsWith('政协', i)) {
       RE_ZX.lastIndex = i;
       const m = RE_ZX.exec(text);
       if (m) push(i, RE_ZX.lastIndex);
     }
-    if (c === 0x4e2d && text.startsWith('中共', i)) {
+    if (c === 0x4e2d && (f & F_NAT) && text.startsWith('中共', i)) {
       RE_ZG.lastIndex = i;
       const m = RE_ZG.exec(text);
       if (m) push(i, RE_ZG.lastIndex);
     }
-    if (!BODIES.starts(c)) continue;
+    if (!(f & F_BODY)) return;
     const b = BODIES.at(text, i);
-    if (!b) continue;
-    const level = i > 0 && ORG_LEVELS.includes(text[i - 1]);
-    if (b === '委' && (!level || '员会'.includes(text[i + 1] ?? ''))) continue;
+    if (!b) return;
+    const level = i > 0 && LEVELS[text.charCodeAt(i - 1)] === 1;
+    if (b === '委' && (!level || text.charCodeAt(i + 1) === 0x5458 || text.charCodeAt(i + 1) === 0x4f1a)) return;
     let start = -1;
     const pe = placeEnd.get(i);
     if (pe) start = pe.start;
@@ -225,10 +250,10 @@ export function findOrganizations(text: string, out: Cand[], ctx: RuleContext): 
         const len = i - 2 - k;
         const x = text.slice(k + 1, i - 1);
         start = isBoundaryAt(text, k) && len >= 2 && len <= 4 && !NOT_IN_PLACE.test(x) ? k + 1 : i - 1;
-        if (ALL_OF.has(text[i - 2])) continue; // 全市政协 is not an organisation
+        if (ALL_OF[text.charCodeAt(i - 2)] === 1) return; // 全市政协 is not an organisation
       }
-    } else if (text.startsWith('全国', i - 2)) start = i - 2;
-    if (start < 0) continue;
+    }
+    if (start < 0) return;
     let e = i + b.length;
     const sub = ORG_SUBUNITS.at(text, e);
     if (sub && (sub !== '党组' || /^[\d，。；、]/.test(text[e + 2] ?? '，')) && !(sub === '常委会' && text.startsWith('会议', e + 3))) e += sub.length;
@@ -239,59 +264,75 @@ export function findOrganizations(text: string, out: Cand[], ctx: RuleContext): 
 const RE_DATE = /(?:(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(\d{1,2})月(?:(\d{1,2})日)?)/y;
 const RE_CN_DATE = /[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/y;
 
-export function findDates(text: string, out: Cand[]): void {
+/** A date starting at i; returns the index to continue from. */
+function dateAt(text: string, i: number, out: Cand[]): number {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (i > 0) {
-        const p = text.charCodeAt(i - 1);
-        if ((p >= 48 && p <= 57) || p === 46) continue;
-      }
-      RE_DATE.lastIndex = i;
-      const m = RE_DATE.exec(text);
-      if (m && m[0].length > 0) {
-        const y = m[1] ? +m[1] : 2000;
-        const mo = m[2] ? +m[2] : m[4] ? +m[4] : 1;
-        const d = m[3] ? +m[3] : m[5] ? +m[5] : 1;
-        if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-          out.push({ type: 'date', start: i, end: i + m[0].length, by: 'pattern', prio: 1 });
-          i += m[0].length - 1;
-          continue;
-        }
-      }
-      while (i + 1 < n && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
-    } else if (c === 0x5e74 || c === 0x6708) {
-      // 年 / 月 with Chinese numerals before it: back up and try
-      let k = i - 1;
-      while (k >= 0 && k >= i - 4 && '〇零一二三四五六七八九十'.includes(text[k])) k--;
-      if (k < i - 1) {
-        RE_CN_DATE.lastIndex = k + 1;
-        const m = RE_CN_DATE.exec(text);
-        if (m) {
-          out.push({ type: 'date', start: k + 1, end: k + 1 + m[0].length, by: 'pattern', prio: 1 });
-          i = k + m[0].length;
-        }
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) {
+    if (i > 0) {
+      const p = text.charCodeAt(i - 1);
+      if ((p >= 48 && p <= 57) || p === 46) return i;
+    }
+    RE_DATE.lastIndex = i;
+    const m = RE_DATE.exec(text);
+    if (m && m[0].length > 0) {
+      const y = m[1] ? +m[1] : 2000;
+      const mo = m[2] ? +m[2] : m[4] ? +m[4] : 1;
+      const d = m[3] ? +m[3] : m[5] ? +m[5] : 1;
+      if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+        out.push({ type: 'date', start: i, end: i + m[0].length, by: 'pattern', prio: 1 });
+        return i + m[0].length - 1;
       }
     }
+    while (i + 1 < n && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
+    return i;
   }
+  // 年 / 月 with Chinese numerals before it: back up and try
+  let k = i - 1;
+  while (k >= 0 && k >= i - 4 && CN_DIGIT[text.charCodeAt(k)] === 1) k--;
+  if (k < i - 1) {
+    RE_CN_DATE.lastIndex = k + 1;
+    const m = RE_CN_DATE.exec(text);
+    if (m) {
+      out.push({ type: 'date', start: k + 1, end: k + 1 + m[0].length, by: 'pattern', prio: 1 });
+      return Math.max(i, k + m[0].length);
+    }
+  }
+  return i;
 }
 
-/** All rule candidates (may overlap; the engine resolves overlaps). */
+const F_POS = 1;
+const F_NAME = 2;
+const F_DATE = 4;
+const F_NAT = 8;
+const F_PARTY = 16;
+const F_BODY = 32;
+const F_ORG = F_NAT | F_PARTY | F_BODY;
+const FLAGS = new Uint8Array(65536);
+for (const c of POSITIONS.firstChars()) FLAGS[c] |= F_POS;
+for (const c of [...ADDRESS.firstChars(), ...NAME_VERBS.firstChars()]) FLAGS[c] |= F_NAME;
+for (const c of [...NATIONAL_ORGS.firstChars(), 0x653f, 0x4e2d]) FLAGS[c] |= F_NAT; // 政协X委员会, 中共X委 start like national names
+for (const c of PARTIES.firstChars()) FLAGS[c] |= F_PARTY;
+for (const c of BODIES.firstChars()) FLAGS[c] |= F_BODY;
+for (let c = 48; c <= 57; c++) FLAGS[c] |= F_DATE;
+FLAGS[0x5e74] |= F_DATE;
+FLAGS[0x6708] |= F_DATE;
+
+/** All rule candidates in one pass (may overlap; the engine resolves overlaps). */
 export function findRuleEntities(text: string, ctx: RuleContext = {}): Cand[] {
   const out: Cand[] = [];
-  findOrganizations(text, out, ctx);
   const orgEnds = new Set<number>();
-  for (const o of out) orgEnds.add(o.end);
-  findPositions(text, out, orgEnds);
-  findBareNames(text, out);
-  findDates(text, out);
-  // the same span can be reached from two triggers (党组书记 / 书记)
-  const seen = new Set<string>();
-  return out.filter((c) => {
-    const k = `${c.type}:${c.start}:${c.end}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  const org = orgState(ctx);
+  const pos: PosState = { lastEnd: -1, personEnd: -1, cover: 0, orgEnds };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const f = FLAGS[text.charCodeAt(i)];
+    if (f === 0) continue;
+    if (f & F_ORG) orgAt(text, i, f, out, org, orgEnds);
+    if (f & F_POS) positionAt(text, i, out, pos);
+    if (f & F_NAME) bareNameAt(text, i, out, pos.personEnd);
+    if (f & F_DATE) i = dateAt(text, i, out);
+  }
+  return out;
 }
+

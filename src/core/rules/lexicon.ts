@@ -3,18 +3,31 @@
 
 export class Keywords {
   private readonly first = new Uint8Array(65536);
+  /** Hashed first two chars of the longer words: most trigger chars are rejected here. */
+  private readonly pairs = new Uint8Array(65536);
   private readonly byFirst = new Map<number, string[]>();
+  private readonly single = new Map<number, string>();
 
   constructor(words: Iterable<string>) {
     for (const w of words) {
       if (!w) continue;
       const c = w.charCodeAt(0);
       this.first[c] = 1;
+      if (w.length === 1) {
+        this.single.set(c, w);
+        continue;
+      }
+      this.pairs[pairHash(c, w.charCodeAt(1))] = 1;
       let list = this.byFirst.get(c);
       if (!list) this.byFirst.set(c, (list = []));
       if (!list.includes(w)) list.push(w);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  /** Char codes that start a word. */
+  firstChars(): number[] {
+    return [...new Set([...this.byFirst.keys(), ...this.single.keys()])];
   }
 
   /** Could a word start with this char code? */
@@ -26,13 +39,26 @@ export class Keywords {
   at(text: string, pos: number): string | null {
     const c = text.charCodeAt(pos);
     if (this.first[c] !== 1) return null;
-    const list = this.byFirst.get(c) as string[];
-    for (const w of list) if (text.startsWith(w, pos)) return w;
-    return null;
+    if (this.pairs[pairHash(c, text.charCodeAt(pos + 1))] === 1) {
+      const list = this.byFirst.get(c);
+      if (list) for (const w of list) if (text.startsWith(w, pos)) return w;
+    }
+    return this.single.get(c) ?? null;
   }
 }
 
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
+}
+
 const split = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+
+/** A char-code membership table: one typed-array load per test, no one-char strings. */
+export function codeSet(chars: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
 
 // Common Chinese surnames (a surname table, not a list of persons).
 export const SINGLE_SURNAMES = new Set(
@@ -40,6 +66,7 @@ export const SINGLE_SURNAMES = new Set(
     '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习'
   ).split(''),
 );
+export const SURNAME_CODES = codeSet(SINGLE_SURNAMES);
 export const DOUBLE_SURNAMES = new Set(split('欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 令狐 慕容 夏侯 长孙 宇文 司徒 端木 独孤 南宫 西门 轩辕 呼延 百里 东郭 万俟 闻人 澹台 公冶 太史 申屠 钟离 拓跋 第五 乐正'));
 
 // Titles. Weak ones need context (a name after, an org before, or a list of titles).

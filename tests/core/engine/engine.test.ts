@@ -84,6 +84,17 @@ describe('analyze', () => {
     expect(without.entities.some((e) => e.by === 'model')).toBe(false);
   });
 
+  it('model spans that are not word-shaped are dropped', () => {
+    const text = '会议强调，“连心桥”搭起来了，和文史工作者座谈。';
+    registerModel((t) => [
+      { type: 'place', start: t.indexOf('“'), end: t.indexOf('桥') + 1 }, // starts with a quote
+      { type: 'person', start: t.indexOf('和文'), end: t.indexOf('和文') + 2 }, // 和 here is a conjunction
+      { type: 'organization', start: t.indexOf('工作'), end: t.indexOf('工作') + 2 }, // too short for an org
+      { type: 'position', start: t.indexOf('工作者'), end: t.indexOf('工作者') + 3 },
+    ]);
+    expect(analyze(text).entities.filter((e) => e.by === 'model').map((e) => e.text)).toEqual(['工作者']);
+  });
+
   it('empty and whitespace-only input', () => {
     expect(analyze('')).toEqual({ text: '', articles: [], entities: [] });
     expect(analyze(' \n\n ').articles).toEqual([]);

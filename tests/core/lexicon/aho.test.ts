@@ -70,6 +70,24 @@ describe('AhoCorasick', () => {
     expect(ac.scan('\ud83d' + 'x')).toEqual([]);
   });
 
+  it('finds one-unit patterns anywhere, including the last position', () => {
+    const ac = AhoCorasick.fromPatterns(['中', '中国人', '国']);
+    expect(ac.scan('中国')).toEqual([
+      { start: 0, end: 1, pattern: 0 },
+      { start: 1, end: 2, pattern: 2 },
+    ]);
+    expect(ac.scan('x中')).toEqual([{ start: 1, end: 2, pattern: 0 }]);
+    expect(ac.scan('中国人')).toEqual([{ start: 0, end: 3, pattern: 1 }]);
+  });
+
+  it('re-enters the trie right after a false start', () => {
+    const ac = AhoCorasick.fromPatterns(['ab', '全国两会']);
+    expect(ac.scan('aab全全国两会')).toEqual([
+      { start: 1, end: 3, pattern: 0 },
+      { start: 4, end: 8, pattern: 1 },
+    ]);
+  });
+
   it('handles empty input and empty pattern lists', () => {
     expect(AhoCorasick.fromPatterns(['a']).scan('')).toEqual([]);
     expect(AhoCorasick.fromPatterns([]).scan('abc')).toEqual([]);

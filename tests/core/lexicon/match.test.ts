@@ -56,6 +56,20 @@ describe('findPolicyTerms on composed sentences', () => {
     expect(byText(ms, '十大行动')?.info.category).toBe('programme');
   });
 
+  it('includes a session number written before a meeting name', () => {
+    const ms = findPolicyTerms('市政协召开八届十七次主席会议，筹备十三届九次常委会会议和常委会会议。');
+    expect(texts(ms)).toEqual(['八届十七次主席会议', '十三届九次常委会会议', '常委会会议']);
+    expect(ms[0].info.id).toBe('zhuxi-huiyi');
+  });
+
+  it('keeps a quoted campaign name whole when it contains a lexicon term', () => {
+    const ms = findPolicyTerms('以“能力作风建设提升年”活动为载体，加强作风建设。');
+    expect(ms.map((m) => [m.text, m.by])).toEqual([
+      ['能力作风建设提升年', 'pattern'],
+      ['作风建设', 'lexicon'],
+    ]);
+  });
+
   it('lets the lexicon win over a pattern on the same span', () => {
     const ms = findPolicyTerms('认真落实“三严三实”要求。');
     expect(ms).toHaveLength(1);
@@ -102,6 +116,7 @@ describe('numbered-slogan patterns', () => {
     expect(pat('牢固树立四个一线意识。')).toEqual(['四个一线']);
     expect(pat('强化三个导向意识。')).toEqual(['三个导向']);
     expect(pat('提出了三个问题。')).toEqual([]);
+    expect(pat('传达两个会议精神，部署四个专项行动。')).toEqual([]);
     expect(pat('“两个月”以后再说。')).toEqual([]);
   });
 
@@ -116,6 +131,13 @@ describe('numbered-slogan patterns', () => {
     expect(ms[1].info.category).toBe('meeting');
   });
 
+  it('accepts quoted chains of numbered groups', () => {
+    expect(pat('推进“一园两区三基地”建设。')).toEqual(['一园两区三基地']);
+    expect(pat('他总是“一心一意”。')).toEqual([]);
+    expect(pat('活动“一年一度”。')).toEqual([]);
+    expect(pat('正是“十年磨一剑”。')).toEqual([]);
+  });
+
   it('accepts quoted campaign names and parallel slogans', () => {
     expect(pat('以开展“能力作风建设提升年”活动为载体。')).toEqual(['能力作风建设提升年']);
     expect(pat('聚焦“工业强市、产业兴市”的思路举措。')).toEqual(['工业强市、产业兴市']);
@@ -127,6 +149,9 @@ describe('numbered-slogan patterns', () => {
 
   it('accepts short quoted numeral forms but not 一X', () => {
     expect(pat('深入实施“四强”行动。')).toEqual(['四强']);
+    expect(pat('提出“五城同创”目标。')).toEqual(['五城同创']);
+    // Without a programme word after the quote: not reported.
+    expect(pat('拒当“三陪”而受伤。')).toEqual([]);
     expect(pat('反对“一刀切”，落实“一把手”责任。')).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ describe('shipped model on the held-out dev split', () => {
 
   function score(source: string, types: readonly string[]) {
     const docs = dev.filter((e) => e.source === source).slice(0, 1000);
-    expect(docs.length).toBe(1000);
+    // CLUENER's 5 % is about 600 sentences; MSRA's is capped at 1000 to keep this quick.
+    expect(docs.length).toBeGreaterThan(500);
     return evaluate(
       docs.map((e) => e.spans),
       docs.map((e) => tagEntities(e.text, model)),

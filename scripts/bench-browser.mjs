@@ -1,0 +1,253 @@
+// `npm run bench:browser`: the content script in Chromium, measured side by side in one run.
+//  1. main-thread time of the content script on a non-news page (its own booked time, and the
+//     CDP ScriptDuration of the page with the extension minus without it);
+//  2. DOMContentLoaded → highlights painted on a large bulletin page (≥ 1 MB text, ≥ 100 articles);
+//  3. the longest main-thread task during that load (PerformanceObserver 'longtask' in the page);
+//  4. the same term set highlighted on the same page by mark.js, as a baseline.
+// Options: BL_DIST=dir (built extension, default dist), BENCH_ARTICLES=n (default 320), BENCH_RUNS=n (default 3).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS, chromePath, launchWithExtension, tabIdOf } from './browser.mjs';
+import { startServer } from './serve-samples.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = join(root, 'artifacts/bench-pages');
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 320);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+// ---- pages -------------------------------------------------------------------------------
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A large e-paper page built from the sample bulletin's sentences with varied datelines. */
+function bigBulletin(n) {
+  const sample = readFileSync(join(root, 'samples/bulletin.html'), 'utf8');
+  const strip = (h) => h.replace(/<[^>]+>/g, '').trim();
+  const titles = [...sample.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => strip(m[1]));
+  const paras = [...sample.matchAll(/<p>(.*?)<\/p>/g)]
+    .map((m) => strip(m[1]))
+    .filter((p) => p.length > 30)
+    .map((p) => p.replace(/^本报.{1,12}讯（[^）]*）\d+月\d+日，/, ''));
+  const places = ['兰州', '天水', '平凉', '庆阳', '定西', '陇南', '武威', '张掖', '酒泉', '白银', '金昌', '临夏', '甘南', '嘉峪关'];
+  const sur = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+  const given = '晓明华建国平红霞丽军伟芳敏静磊洋勇艳杰娟涛超秀兰霞刚桂英玉梅志强文斌海燕俊峰鹏飞宏达雪松清和远征可欣婉清思远';
+  const r = rng(7);
+  const pick = (a) => a[Math.floor(r() * a.length)];
+  const name = () => pick(sur) + pick(given) + (r() < 0.6 ? pick(given) : '');
+  const arts = [];
+  for (let i = 0; i < n; i++) {
+    const place = pick(places);
+    const body = [`本报${place}讯（通讯员${name()}）${1 + Math.floor(r() * 12)}月${1 + Math.floor(r() * 28)}日，${pick(paras)}`];
+    while (body.join('').length < 1150) body.push(pick(paras));
+    arts.push(
+      `<article id="r${i}"><h2>${esc(`${place}${pick(titles).replace(/^.{2,4}[市县区]/, '')}`)}</h2>\n` +
+        body.map((p) => `<p>${esc(p)}</p>`).join('\n') +
+        '\n</article>',
+    );
+  }
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政协之窗 · 合订本（基准页）</title>
+<style>body{font-family:serif;margin:0;background:#f3efe6}.page{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;padding:12px}
+article{background:#fff;padding:8px 12px;font-size:14px;line-height:1.7}article h2{font-size:18px}</style></head>
+<body><header><h1>政协之窗</h1></header><main class="page">\n${arts.join('\n')}\n</main></body></html>`;
+  return html;
+}
+
+/** An ordinary non-news page: a Chinese web app's settings screen with menus and forms. */
+function nonNews() {
+  const items = Array.from({ length: 60 }, (_, i) => `<li><a href="#s${i}">设置项 ${i + 1}</a></li>`).join('');
+  const rows = Array.from(
+    { length: 80 },
+    (_, i) => `<tr><td>设备 ${i + 1}</td><td>上次同步：${(i % 12) + 1} 小时前</td><td><button>移除</button></td></tr>`,
+  ).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>账户与设备 - 云笔记</title></head>
+<body><nav><ul>${items}</ul></nav><main><h1>账户与设备</h1>
+<form><label>昵称 <input value="小李"></label><label>签名 <textarea>每天记一点</textarea></label><button>保存</button></form>
+<table>${rows}</table><p>修改后的设置会同步到所有设备。</p></main></body></html>`;
+}
+
+// ---- measuring ---------------------------------------------------------------------------
+
+const LONGTASKS = () => {
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* not supported */
+  }
+};
+
+async function summaryOf(ext, page) {
+  const tabId = await tabIdOf(ext.worker, page);
+  const res = await ext.popup.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { channel: 'p2c', msg: { type: 'summary:get' } }),
+    tabId,
+  );
+  if (!res?.ok) throw new Error(`summary:get failed: ${res?.error}`);
+  return res.value;
+}
+
+async function waitFor(fn, timeout = 120_000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - t0 > timeout) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function scriptDuration(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const get = (n) => metrics.find((m) => m.name === n)?.value ?? 0;
+  return { script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => (typeof x === 'number' ? x.toFixed(2) : String(x));
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const big = bigBulletin(ARTICLES);
+  writeFileSync(join(outDir, 'big-bulletin.html'), big);
+  writeFileSync(join(outDir, 'non-news.html'), nonNews());
+  const textBytes = Buffer.byteLength(big.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ''), 'utf8');
+
+  const server = await startServer();
+  const ext = await launchWithExtension({ dist: process.env.BL_DIST });
+  ext.popup = await ext.context.newPage();
+  await ext.popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+  const plain = await chromium.launch({ executablePath: chromePath(), headless: true, args: CHROME_ARGS });
+  const plainCtx = await plain.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+
+  const results = { nonNews: [], big: [], mark: [] };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // 1. non-news page, with and without the extension.
+      const p = await ext.context.newPage();
+      await p.goto(`${server.url}/bench/non-news.html`);
+      const s = await waitFor(async () => {
+        const x = await summaryOf(ext, p);
+        return x.mode !== 'pending' && x.contentCost ? x : null;
+      });
+      const withExt = await scriptDuration(p);
+      await p.close();
+      const q = await plainCtx.newPage();
+      await q.goto(`${server.url}/bench/non-news.html`);
+      await q.waitForTimeout(300);
+      const without = await scriptDuration(q);
+      await q.close();
+      results.nonNews.push({
+        mode: s.mode,
+        engine: s.contentCost.engine,
+        booked: s.contentCost.mainThreadMs,
+        cdpDelta: withExt.script - without.script,
+      });
+
+      // 2–3. the big bulletin with the extension.
+      const b = await ext.context.newPage();
+      await b.addInitScript(LONGTASKS);
+      await b.goto(`${server.url}/bench/big-bulletin.html`);
+      const sb = await waitFor(async () => {
+        const x = await summaryOf(ext, b);
+        return x.analysed && x.timing ? x : null;
+      });
+      const page = await b.evaluate(() => {
+        const hs = CSS.highlights;
+        const terms = new Set();
+        let ranges = 0;
+        for (const [, h] of hs) {
+          ranges += h.size;
+          for (const r of h) terms.add(r.toString());
+        }
+        const lt = window.__longtasks ?? [];
+        return {
+          terms: [...terms],
+          ranges,
+          longest: lt.reduce((m, t) => Math.max(m, t.duration), 0),
+          longtasks: lt.length,
+        };
+      });
+      await b.close();
+      results.big.push({
+        articles: sb.articles.length,
+        paintMs: sb.timing.paintMs,
+        booked: sb.contentCost.mainThreadMs,
+        longestSlice: sb.contentCost.longestSliceMs,
+        engine: sb.contentCost.engine,
+        ranges: page.ranges,
+        terms: page.terms.length,
+        longestTask: page.longest,
+        longtasks: page.longtasks,
+      });
+
+      // 4. mark.js on the same page, same terms, no extension.
+      const m = await plainCtx.newPage();
+      await m.addInitScript(LONGTASKS);
+      await m.goto(`${server.url}/bench/big-bulletin.html`);
+      await m.addScriptTag({ path: join(root, 'node_modules/mark.js/dist/mark.min.js') });
+      const mk = await m.evaluate(async (terms) => {
+        const t0 = performance.now();
+        await new Promise((done) =>
+          new window.Mark(document.querySelectorAll('article')).mark(terms, {
+            separateWordSearch: false,
+            diacritics: false,
+            done,
+          }),
+        );
+        const marked = performance.now() - t0;
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return { marked, painted: performance.now() - t0, marks: document.querySelectorAll('mark').length };
+      }, page.terms);
+      await m.close();
+      results.mark.push(mk);
+    }
+  } finally {
+    await ext.context.close();
+    await plain.close();
+    await server.close();
+  }
+
+  const nn = results.nonNews;
+  const bg = results.big;
+  const mk = results.mark;
+  console.log(`\nBulletin Lens content script — ${RUNS} runs, medians (Chromium ${chromePath()})`);
+  console.log(`big bulletin page: ${bg[0].articles} articles found of ${ARTICLES}, ${(textBytes / 1e6).toFixed(2)} MB text (UTF-8), engine in ${bg[0].engine}`);
+  console.log('');
+  console.log(`non-news page (${nn[0].mode}, engine ${nn[0].engine})`);
+  console.log(`  content script main-thread time (own slices)      ${fmt(median(nn.map((x) => x.booked)))} ms`);
+  console.log(`  CDP ScriptDuration with − without extension        ${fmt(median(nn.map((x) => x.cdpDelta)))} ms`);
+  console.log('large bulletin page');
+  console.log(`  DOMContentLoaded → highlights painted              ${fmt(median(bg.map((x) => x.paintMs)))} ms`);
+  console.log(`  content script main-thread time (own slices)      ${fmt(median(bg.map((x) => x.booked)))} ms`);
+  console.log(`  longest slice of the content script                ${fmt(median(bg.map((x) => x.longestSlice)))} ms`);
+  console.log(`  longest task on the page (longtask observer)       ${fmt(median(bg.map((x) => x.longestTask)))} ms (${median(bg.map((x) => x.longtasks))} tasks > 50 ms)`);
+  console.log(`  highlight ranges / distinct terms                  ${median(bg.map((x) => x.ranges))} / ${median(bg.map((x) => x.terms))}`);
+  console.log('mark.js 8.11 baseline, same page and terms, no extension');
+  console.log(`  mark() until done                                  ${fmt(median(mk.map((x) => x.marked)))} ms (${median(mk.map((x) => x.marks))} <mark> elements)`);
+  console.log(`  mark() until painted                               ${fmt(median(mk.map((x) => x.painted)))} ms`);
+  const ours = median(bg.map((x) => x.paintMs));
+  const oursMain = median(bg.map((x) => x.booked));
+  const theirs = median(mk.map((x) => x.painted));
+  console.log('ratios (target ≤ 0.10; no task over 50 ms)');
+  console.log(`  DCL→painted / mark.js painted                      ${fmt(ours / theirs)}`);
+  console.log(`  our main-thread time / mark.js painted             ${fmt(oursMain / theirs)}`);
+  const longest = median(bg.map((x) => x.longestTask));
+  console.log(`  longest task ${longest > 50 ? 'OVER' : 'within'} 50 ms`);
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ textBytes, articles: ARTICLES, ...results }, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
