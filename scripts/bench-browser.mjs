@@ -97,7 +97,8 @@ async function summaryOf(ext, page) {
 async function waitFor(fn, timeout = 120_000) {
   const t0 = Date.now();
   for (;;) {
-    const v = await fn();
+    // The content script may not be listening yet.
+    const v = await fn().catch(() => null);
     if (v) return v;
     if (Date.now() - t0 > timeout) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 100));
@@ -113,6 +114,10 @@ async function scriptDuration(page) {
   return { script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000 };
 }
 
+const slices = (o = {}) =>
+  Object.entries(o)
+    .map(([k, v]) => `${k} ${v.total.toFixed(1)}ms/${v.n} (max ${v.max.toFixed(1)})`)
+    .join(', ');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => (typeof x === 'number' ? x.toFixed(2) : String(x));
 
@@ -151,6 +156,7 @@ async function main() {
         mode: s.mode,
         engine: s.contentCost.engine,
         booked: s.contentCost.mainThreadMs,
+        slices: s.contentCost.slices,
         cdpDelta: withExt.script - without.script,
       });
 
@@ -171,23 +177,29 @@ async function main() {
           for (const r of h) terms.add(r.toString());
         }
         const lt = window.__longtasks ?? [];
+        const dcl = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0;
         return {
           terms: [...terms],
           ranges,
           longest: lt.reduce((m, t) => Math.max(m, t.duration), 0),
-          longtasks: lt.length,
+          longestAfterDcl: lt.filter((t) => t.start >= dcl).reduce((m, t) => Math.max(m, t.duration), 0),
+          longtasks: lt.map((t) => `${Math.round(t.start - dcl)}:${Math.round(t.duration)}`).join(' '),
         };
       });
       await b.close();
       results.big.push({
         articles: sb.articles.length,
         paintMs: sb.timing.paintMs,
+        firstPaintMs: sb.contentCost.firstPaintMs,
+        slices: sb.contentCost.slices,
         booked: sb.contentCost.mainThreadMs,
         longestSlice: sb.contentCost.longestSliceMs,
+        longestSliceLabel: sb.contentCost.longestSlice,
         engine: sb.contentCost.engine,
         ranges: page.ranges,
         terms: page.terms.length,
         longestTask: page.longest,
+        longestAfterDcl: page.longestAfterDcl,
         longtasks: page.longtasks,
       });
 
@@ -196,21 +208,24 @@ async function main() {
       await m.addInitScript(LONGTASKS);
       await m.goto(`${server.url}/bench/big-bulletin.html`);
       await m.addScriptTag({ path: join(root, 'node_modules/mark.js/dist/mark.min.js') });
+      const pageLong = await m.evaluate(() => (window.__longtasks ?? []).reduce((x, t) => Math.max(x, t.duration), 0));
+      // mark(array) walks the page once per term (minutes for ~600 terms on 1 MB), so mark.js gets its
+      // fastest form for a term set: one alternation RegExp, longest terms first.
       const mk = await m.evaluate(async (terms) => {
+        const alt = [...terms]
+          .sort((a, b) => b.length - a.length)
+          .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|');
         const t0 = performance.now();
         await new Promise((done) =>
-          new window.Mark(document.querySelectorAll('article')).mark(terms, {
-            separateWordSearch: false,
-            diacritics: false,
-            done,
-          }),
+          new window.Mark(document.querySelectorAll('article')).markRegExp(new RegExp(alt, 'g'), { done }),
         );
         const marked = performance.now() - t0;
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         return { marked, painted: performance.now() - t0, marks: document.querySelectorAll('mark').length };
       }, page.terms);
       await m.close();
-      results.mark.push(mk);
+      results.mark.push({ ...mk, pageLongest: pageLong });
     }
   } finally {
     await ext.context.close();
@@ -227,23 +242,29 @@ async function main() {
   console.log(`non-news page (${nn[0].mode}, engine ${nn[0].engine})`);
   console.log(`  content script main-thread time (own slices)      ${fmt(median(nn.map((x) => x.booked)))} ms`);
   console.log(`  CDP ScriptDuration with − without extension        ${fmt(median(nn.map((x) => x.cdpDelta)))} ms`);
+  console.log(`  slices, last run: ${slices(nn[nn.length - 1].slices)}`);
   console.log('large bulletin page');
-  console.log(`  DOMContentLoaded → highlights painted              ${fmt(median(bg.map((x) => x.paintMs)))} ms`);
+  console.log(`  DOMContentLoaded → reports in view painted         ${fmt(median(bg.map((x) => x.firstPaintMs)))} ms`);
+  console.log(`  DOMContentLoaded → all highlights painted          ${fmt(median(bg.map((x) => x.paintMs)))} ms`);
   console.log(`  content script main-thread time (own slices)      ${fmt(median(bg.map((x) => x.booked)))} ms`);
-  console.log(`  longest slice of the content script                ${fmt(median(bg.map((x) => x.longestSlice)))} ms`);
-  console.log(`  longest task on the page (longtask observer)       ${fmt(median(bg.map((x) => x.longestTask)))} ms (${median(bg.map((x) => x.longtasks))} tasks > 50 ms)`);
+  console.log(`  longest slice of the content script                ${fmt(median(bg.map((x) => x.longestSlice)))} ms (${bg.map((x) => x.longestSliceLabel).join(', ')})`);
+  console.log(`  longest task on the page (longtask observer)       ${fmt(median(bg.map((x) => x.longestTask)))} ms`);
+  console.log(`  longest task starting after DOMContentLoaded       ${fmt(median(bg.map((x) => x.longestAfterDcl)))} ms`);
+  console.log(`  long tasks (ms after DCL:duration), last run       ${bg[bg.length - 1].longtasks || 'none'}`);
+  console.log(`  slices, last run: ${slices(bg[bg.length - 1].slices)}`);
   console.log(`  highlight ranges / distinct terms                  ${median(bg.map((x) => x.ranges))} / ${median(bg.map((x) => x.terms))}`);
   console.log('mark.js 8.11 baseline, same page and terms, no extension');
-  console.log(`  mark() until done                                  ${fmt(median(mk.map((x) => x.marked)))} ms (${median(mk.map((x) => x.marks))} <mark> elements)`);
-  console.log(`  mark() until painted                               ${fmt(median(mk.map((x) => x.painted)))} ms`);
+  console.log(`  longest task of the page's own load (no extension) ${fmt(median(mk.map((x) => x.pageLongest)))} ms`);
+  console.log(`  markRegExp() until done                                  ${fmt(median(mk.map((x) => x.marked)))} ms (${median(mk.map((x) => x.marks))} <mark> elements)`);
+  console.log(`  markRegExp() until painted                               ${fmt(median(mk.map((x) => x.painted)))} ms`);
   const ours = median(bg.map((x) => x.paintMs));
   const oursMain = median(bg.map((x) => x.booked));
   const theirs = median(mk.map((x) => x.painted));
   console.log('ratios (target ≤ 0.10; no task over 50 ms)');
   console.log(`  DCL→painted / mark.js painted                      ${fmt(ours / theirs)}`);
   console.log(`  our main-thread time / mark.js painted             ${fmt(oursMain / theirs)}`);
-  const longest = median(bg.map((x) => x.longestTask));
-  console.log(`  longest task ${longest > 50 ? 'OVER' : 'within'} 50 ms`);
+  const longest = median(bg.map((x) => x.longestAfterDcl));
+  console.log(`  longest task after DOMContentLoaded ${longest > 50 ? 'OVER' : 'within'} 50 ms`);
   writeFileSync(join(outDir, 'results.json'), JSON.stringify({ textBytes, articles: ARTICLES, ...results }, null, 2));
 }
 

@@ -1,29 +1,36 @@
 // Annotation handlers for content scripts: the only path from a page to the database.
 import type { PageSummary } from '../shared/annotation';
 import type { ContentToBackground, ContentToBackgroundResponses } from '../shared/messages';
-import { repo } from '../db';
+import { repo, STORAGE_MESSAGE_KEY, toStorageError } from '../db';
+import { t, type MessageKey } from '../popup/ui/i18n';
 
 type Pick<K extends ContentToBackground['type']> = (
   msg: Extract<ContentToBackground, { type: K }>,
 ) => Promise<ContentToBackgroundResponses[K]>;
 
-/** Errors reject, so the content script gets `{ ok: false, error }` with the storage message. */
+/** Rejects with the reader-facing text (the content script shows `{ ok: false, error }`). */
+async function explained<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    const se = toStorageError(e);
+    throw new Error(se.kind === 'invalid' ? se.message : `${t(STORAGE_MESSAGE_KEY[se.kind] as MessageKey)} (${se.message})`);
+  }
+}
+
 export function initAnnotations(): {
   'annotations:list': Pick<'annotations:list'>;
   'annotation:save': Pick<'annotation:save'>;
   'annotation:delete': Pick<'annotation:delete'>;
 } {
   return {
-    'annotations:list': async (msg) => repo().listForPage(msg.url),
-    'annotation:save': async (msg) => {
-      const saved = await repo().saveAnnotation(msg.annotation);
-      return { id: saved.id };
-    },
-    'annotation:delete': async (msg) => ({ deleted: (await repo().deleteAnnotation(msg.id)) !== null }),
+    'annotations:list': (msg) => explained(() => repo().listForPage(msg.url)),
+    'annotation:save': (msg) => explained(async () => ({ id: (await repo().saveAnnotation(msg.annotation)).id })),
+    'annotation:delete': (msg) => explained(async () => ({ deleted: (await repo().deleteAnnotation(msg.id)) !== null })),
   };
 }
 
 /** Upserts the reported page and its articles (call from the 'page:report' handler). */
-export async function recordPageReport(summary: PageSummary): Promise<boolean> {
-  return repo().recordPage(summary);
+export function recordPageReport(summary: PageSummary): Promise<boolean> {
+  return explained(() => repo().recordPage(summary));
 }

@@ -46,7 +46,7 @@ export async function startAnalysis(
   const engine = await getEngine();
   const loadMs = performance.now() - t0;
   const painter = createPainter(document);
-  const units = booked(() => unitsFor(document, cls));
+  const units = booked(() => unitsFor(document, cls), 'units');
   state.units = units;
   styleRoots([document]);
 
@@ -64,7 +64,7 @@ export async function startAnalysis(
     for (const unit of list) {
       if (signal.aborted) return;
       await pause();
-      const map = booked(() => extractUnit(unit));
+      const map = booked(() => extractUnit(unit), 'extract');
       const a0 = performance.now();
       jobs.push(
         engine.analyze(map.text, unit.opts).then(async (result) => {
@@ -76,7 +76,7 @@ export async function startAnalysis(
             const roots = paintUnit(painter, unit);
             for (const r of roots) if (r.nodeType === 11) state.shadowRoots.add(r as ShadowRoot);
             styleRoots(roots);
-          });
+          }, 'paint');
         }),
       );
     }
@@ -84,15 +84,20 @@ export async function startAnalysis(
   };
 
   // Reports in view first, so what the reader sees is highlighted soonest.
-  const ordered = booked(() => {
+  // Let the page finish its own first layout before we read any geometry.
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const [visible, rest] = booked(() => {
     const seen = units.map((u) => inViewport(u.root));
-    return [...units.filter((_, i) => seen[i]), ...units.filter((_, i) => !seen[i])];
-  });
-  await process(ordered);
-  const domReady = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return [units.filter((_, i) => seen[i]), units.filter((_, i) => !seen[i])];
+  }, 'order');
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const dcl = nav?.domContentLoadedEventStart ?? 0;
+  await process(visible);
+  await new Promise((r) => requestAnimationFrame(() => r(null)));
+  state.firstPaintMs = performance.now() - dcl;
+  await process(rest);
   await new Promise((r) => requestAnimationFrame(() => r(null)));
   const paintedAt = performance.now();
-  const dcl = domReady?.domContentLoadedEventStart ?? 0;
 
   const analysis: Analysis = {
     units,
@@ -147,7 +152,7 @@ export async function startAnalysis(
   };
 
   const publish = () => {
-    const { articles, counts } = booked(() => summarise(units));
+    const { articles, counts } = booked(() => summarise(units), 'summarise');
     state.summary = {
       ...state.summary,
       analysed: true,

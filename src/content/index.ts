@@ -7,6 +7,7 @@ import { initObserver } from './observer';
 import { initSelection } from './selection';
 import { booked, canonicalUrl, state } from './state';
 
+const T0 = performance.now();
 const ANALYSED = new Set(['bulletin', 'textlayer', 'article']);
 
 let analysis: Analysis | null = null;
@@ -22,6 +23,9 @@ function cost() {
     longestSliceMs: state.longestSliceMs,
     engineLoadMs: state.engineLoadMs,
     engine: state.engineKind,
+    longestSlice: state.longestSliceLabel,
+    firstPaintMs: state.firstPaintMs,
+    slices: state.slices,
   };
 }
 
@@ -33,7 +37,7 @@ async function report(): Promise<void> {
     backgroundRoundTripMs: roundTrip,
     contentCost: cost(),
   };
-  await sendToBackground({ type: 'page:report', summary: state.summary });
+  await booked(() => sendToBackground({ type: 'page:report', summary: state.summary }), 'report');
 }
 
 function enableCards(): void {
@@ -50,7 +54,7 @@ async function analysePage(force = false): Promise<void> {
   state.units = [];
   const ctrl = new AbortController();
   run = ctrl;
-  const cls = booked(() => classifyPage(document));
+  const cls = booked(() => classifyPage(document), 'classify');
   const allowed = !settings || siteEnabled(settings, location.hostname);
   state.summary = {
     ...state.summary,
@@ -138,10 +142,11 @@ void (async () => {
   ]);
   roundTrip = pong.ok ? performance.now() - sent : null;
   settings = loaded;
-  if (settings) {
+  booked(() => {
+    if (!settings) return;
     state.colours = Object.fromEntries(Object.entries(settings.types).map(([t, s]) => [t, s.colour]));
     state.enabled = new Set(enabledTypes(settings));
-  }
+  });
   onSettingsChanged((next) => {
     const wasOn = !settings || siteEnabled(settings, location.hostname);
     settings = next;
@@ -154,7 +159,7 @@ void (async () => {
   await analysePage();
   await loadAnnotations().catch(() => undefined);
   await report();
-  initSelection(life.signal, enableCards);
+  booked(() => initSelection(life.signal, enableCards), 'init');
   initObserver(life.signal, {
     navigated: async () => {
       await analysePage();
@@ -174,3 +179,10 @@ void (async () => {
     },
   });
 })();
+
+// Book the synchronous evaluation of this module (handlers, first messages) as our main-thread time.
+{
+  const dt = performance.now() - T0;
+  state.mainThreadMs += dt;
+  state.slices.module = { total: dt, max: dt, n: 1 };
+}

@@ -19,7 +19,7 @@ const anchored = new Map<string, { annotation: Annotation; ranges: Range[] }>();
 let known: Annotation[] = [];
 
 function bodyMap(): TextMap {
-  return booked(() => extractText(document.body));
+  return booked(() => extractText(document.body), 'note-extract');
 }
 
 function paint(a: Annotation, ranges: Range[]): void {

@@ -17,6 +17,11 @@ export const state = {
   /** Main-thread milliseconds spent by our code (sync slices we ran), for the bench. */
   mainThreadMs: 0,
   longestSliceMs: 0,
+  longestSliceLabel: '',
+  /** Booked time per kind of work, for the bench. */
+  slices: {} as Record<string, { total: number; max: number; n: number }>,
+  /** ms from DOMContentLoaded until the reports in view were painted. */
+  firstPaintMs: 0,
   engineLoadMs: 0,
   engineKind: 'none' as 'none' | 'worker' | 'main',
   /** Colour per entity type from the reader's settings. */
@@ -32,14 +37,21 @@ export const state = {
 };
 
 /** Runs `fn` and books its time as main-thread work of the extension. */
-export function booked<T>(fn: () => T): T {
+export function booked<T>(fn: () => T, label = 'work'): T {
   const t0 = performance.now();
   try {
     return fn();
   } finally {
     const dt = performance.now() - t0;
     state.mainThreadMs += dt;
-    if (dt > state.longestSliceMs) state.longestSliceMs = dt;
+    const slot = (state.slices[label] ??= { total: 0, max: 0, n: 0 });
+    slot.total += dt;
+    slot.n += 1;
+    if (dt > slot.max) slot.max = dt;
+    if (dt > state.longestSliceMs) {
+      state.longestSliceMs = dt;
+      state.longestSliceLabel = label;
+    }
   }
 }
 

@@ -74,12 +74,14 @@ function titleish(text: string, s: number, e: number): boolean {
 function mayBeDateline(text: string, s: number): boolean {
   const c = text.charCodeAt(s);
   if (c === 0x672c && (text.charCodeAt(s + 1) === 0x62a5 || text.charCodeAt(s + 1) === 0x520a)) return true;
-  let month = false;
+  let k = s;
+  const m = Math.min(text.length, s + 16);
+  while (k < m && text.charCodeAt(k) !== 0x6708) k++; // 月
+  if (k === m) return false;
   const e = Math.min(text.length, s + 24);
-  for (let k = s; k < e; k++) {
+  for (; k < e; k++) {
     const d = text.charCodeAt(k);
-    if (d === 0x6708) month = true;
-    else if (month && (d === 0x7535 || d === 0x6d88)) return true;
+    if (d === 0x7535 || d === 0x6d88) return true; // 电 消息
   }
   return false;
 }
@@ -98,10 +100,22 @@ function width(text: string, s: number, e: number): number {
   return w;
 }
 
-function median(xs: number[]): number {
-  if (xs.length === 0) return 0;
-  const a = Float64Array.from(xs).sort();
-  return a[a.length >> 1];
+/** Median of line widths ≥ 4 (half-column steps), by histogram: linear. */
+function medianWidth(ws: readonly number[]): number {
+  const hist = new Int32Array(402);
+  let count = 0;
+  for (const w of ws) {
+    if (w < 4) continue;
+    hist[Math.min(401, Math.round(w * 2))]++;
+    count++;
+  }
+  if (count === 0) return 0;
+  let seen = 0;
+  for (let h = 0; h < hist.length; h++) {
+    seen += hist[h];
+    if (seen > count >> 1) return h / 2;
+  }
+  return 0;
 }
 
 /** Printed headline text; a text layer sometimes doubles a headline (`XX XX`). */
@@ -114,53 +128,50 @@ function headText(norm: Normalized, s: number, e: number): string {
   return t;
 }
 
-/** Sorted unique CJK bigram keys of a range (small integers, so no heap numbers). */
-/** CJK bigram key starting at each position (-1 where there is none); small ints, no heap numbers. */
-function bigramKeys(text: string): Int32Array {
-  const n = text.length;
-  const keys = new Int32Array(n);
-  let a = n > 0 ? text.charCodeAt(0) - 0x4e00 : -1;
-  for (let k = 0; k < n; k++) {
-    const b = k + 1 < n ? text.charCodeAt(k + 1) - 0x4e00 : -1;
-    keys[k] = a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200 ? a * 0x5200 + b : -1;
-    a = b;
-  }
-  return keys;
+/** CJK bigram key of text[k], text[k+1] (-1 if either is not a CJK ideograph); small ints, no heap numbers. */
+function keyAt(text: string, k: number): number {
+  const a = text.charCodeAt(k) - 0x4e00;
+  const b = text.charCodeAt(k + 1) - 0x4e00;
+  return a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200 ? a * 0x5200 + b : -1;
 }
 
 /** The bigrams of one headline in a small open-addressing table; overlap() counts distinct hits. */
 class HeadKeys {
   private readonly slots = new Int32Array(256);
+  /** A slot holds a key of the current headline only when its generation matches. */
+  private readonly gen = new Int32Array(256);
   private readonly stamp = new Int32Array(256);
+  private generation = 0;
   private tick = 0;
   size = 0;
 
-  load(keys: Int32Array, s: number, e: number): void {
-    this.slots.fill(-1);
+  load(text: string, s: number, e: number): void {
+    const g = ++this.generation;
     this.size = 0;
     for (let k = s; k < e - 1 && this.size < 200; k++) {
-      const key = keys[k];
+      const key = keyAt(text, k);
       if (key < 0) continue;
       let h = Math.imul(key, 0x9e3779b1) >>> 24;
-      while (this.slots[h] !== -1 && this.slots[h] !== key) h = (h + 1) & 255;
-      if (this.slots[h] === -1) {
+      while (this.gen[h] === g && this.slots[h] !== key) h = (h + 1) & 255;
+      if (this.gen[h] !== g) {
+        this.gen[h] = g;
         this.slots[h] = key;
         this.size++;
       }
     }
   }
 
-  /** Distinct headline bigrams that occur in keys[s, e). */
-  overlap(keys: Int32Array, s: number, e: number): number {
+  /** Distinct headline bigrams among the bigrams starting in [s, e). */
+  overlap(text: string, s: number, e: number): number {
     const t = ++this.tick;
     let hits = 0;
     for (let k = s; k < e; k++) {
-      const key = keys[k];
+      const key = keyAt(text, k);
       if (key < 0) continue;
       let h = Math.imul(key, 0x9e3779b1) >>> 24;
       for (;;) {
+        if (this.gen[h] !== this.generation) break;
         const v = this.slots[h];
-        if (v === -1) break;
         if (v === key) {
           if (this.stamp[h] !== t) {
             this.stamp[h] = t;
@@ -196,7 +207,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   const lens = ls.map((l) => l.end - l.start);
   // printed width: half-width chars take half a column, so full column lines measure alike
   const widths = ls.map((l) => width(text, l.start, l.end));
-  const m = median(widths.filter((x) => x >= 4)) || 1;
+  const m = medianWidth(widths) || 1;
   const inBand = (w: number): boolean => w >= 0.9 * m && w <= 1.12 * m;
   const ends = ls.map((l) => endsSentence(text, l.start, l.end));
   const cls = new Uint8Array(n);
@@ -353,36 +364,55 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     for (let k = i; k < n; k++) if (owner[k] >= 0) return owner[k];
     return drafts.length - 1;
   };
-  const keys = bigramKeys(text);
   const hk = new HeadKeys();
   const WINDOW = 6;
-  const best = heads.map((i) => {
-    hk.load(keys, ls[i].start, ls[i].end);
+  const adjacent = (i: number): { a: number; score: number } => {
+    hk.load(text, ls[i].start, ls[i].end);
+    let a = -1;
+    let score = 0;
+    if (hk.size === 0) return { a, score };
     const r = runs[runOf[i]];
-    let bestA = -1;
-    let bestS = 0;
-    if (hk.size === 0) return { i, a: -1, score: 0 };
-    // the lead decides; the body counts only for the articles next to the headline block
-    const score = (a: number): number => {
-      const d = drafts[a];
-      const e = Math.min(d.bodyEnd, d.bodyStart + 80) - 1;
-      let v = hk.overlap(keys, d.bodyStart, e) / hk.size;
-      if (v < 0.5 && (a === r.after || a === r.before)) {
-        v = Math.max(v, (0.8 * hk.overlap(keys, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 800) - 1)) / hk.size);
-      }
-      if (a === r.after) v += 0.15;
-      else if (a === r.before) v += 0.1;
-      return v;
-    };
-    // a clear match with the article right after the headline block settles it
-    for (const a of [r.after, r.before]) {
-      if (a < 0) continue;
-      const v = score(a);
-      if (v >= 0.9) return { i, a, score: v };
+    if (r.after >= 0) {
+      score = scoreOf(r.after, r);
+      a = r.after;
     }
+    if (r.before >= 0) {
+      const v = scoreOf(r.before, r);
+      if (v > score) {
+        score = v;
+        a = r.before;
+      }
+    }
+    return { a, score };
+  };
+  // the lead decides; the whole body counts only for the articles next to the headline block
+  const scoreOf = (a: number, r: { after: number; before: number }): number => {
+    const d = drafts[a];
+    let v = hk.overlap(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 80) - 1) / hk.size;
+    if (v < 0.5 && (a === r.after || a === r.before)) {
+      v = Math.max(v, (0.8 * hk.overlap(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 800) - 1)) / hk.size);
+    }
+    if (a === r.after) v += 0.15;
+    else if (a === r.before) v += 0.1;
+    return v;
+  };
+  const adj = heads.map(adjacent);
+  const clear = (k: number): boolean => k >= 0 && k < heads.length && adj[k].score >= 0.9;
+  const best = heads.map((i, k) => {
+    const own = adj[k];
+    const r = runs[runOf[i]];
+    // a clear match next door settles it; so does being the sub/lead line of such a headline
+    if (own.score >= 0.9) return { i, a: own.a, score: own.score };
+    const inRun = (q: number): boolean => q >= 0 && q < heads.length && runOf[heads[q]] === runOf[i];
+    if ((inRun(k - 1) && clear(k - 1)) || (inRun(k + 1) && clear(k + 1))) return { i, a: own.a, score: own.score };
+    hk.load(text, ls[i].start, ls[i].end);
+    if (hk.size === 0) return { i, a: -1, score: 0 };
+    let bestA = own.a;
+    let bestS = own.score;
     const c = nearest(i);
     for (let a = Math.max(0, c - WINDOW); a <= Math.min(drafts.length - 1, c + WINDOW); a++) {
-      const v = score(a);
+      if (a === r.after || a === r.before) continue;
+      const v = scoreOf(a, r);
       if (v > bestS) {
         bestS = v;
         bestA = a;

@@ -26,6 +26,8 @@ export interface EntityInfo {
   gloss?: string;
   level?: TermLevel;
   category?: TermCategory;
+  /** Province or city a provincial/local term belongs to. */
+  region?: string;
   source?: string;
 }
 

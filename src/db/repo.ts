@@ -419,7 +419,9 @@ export class Repository {
 
       const check = (r: AnnotationRow): boolean =>
         r.created >= from && r.created <= to && (proven || matchesAll(`${quoteText(r)}\n${r.body.note}`, parts));
-      const newestFirst = (a: AnnotationRow, b: AnnotationRow) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id);
+      // Same order as walking an index in reverse: created, then primary key, both descending (binary).
+      const newestFirst = (a: AnnotationRow, b: AnnotationRow) =>
+        a.created !== b.created ? (a.created < b.created ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
       const rowsBelow = this.readRowsBelow ?? Math.max(1000, (await t.count()) / ROW_COST_IN_KEYS);
       if (keys !== null && (keys.size <= rowsBelow || !proven)) {

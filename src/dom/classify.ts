@@ -16,15 +16,12 @@ const SAMPLE_CHARS = 1500;
 const MIN_ARTICLE_CHARS = 60;
 
 function sampleText(root: Element, limit: number): string {
-  const doc = root.ownerDocument;
-  const w = doc.createTreeWalker(root, 4, {
-    acceptNode: (n) => {
-      const p = n.parentElement?.tagName;
-      return p === 'SCRIPT' || p === 'STYLE' || p === 'NOSCRIPT' ? 2 : 1;
-    },
-  });
+  const w = root.ownerDocument.createTreeWalker(root, 4);
   let s = '';
-  for (let t = w.nextNode(); t && s.length < limit; t = w.nextNode()) s += (t as Text).data;
+  for (let t = w.nextNode(); t && s.length < limit; t = w.nextNode()) {
+    const p = t.parentNode?.nodeName;
+    if (p !== 'SCRIPT' && p !== 'STYLE' && p !== 'NOSCRIPT') s += (t as Text).data;
+  }
   return s;
 }
 
@@ -34,15 +31,15 @@ function cjkRatio(s: string): number {
   return (s.match(CJK_RE)?.length ?? 0) / compact.length;
 }
 
-/** Text length of an element, counting only the first `cap` characters' worth of work. */
+/** Approximate text length (whitespace included; thresholds are rough anyway). */
 function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, '').length;
+  return el.textContent?.length ?? 0;
 }
 
 function linkTextLength(el: Element): number {
   let n = 0;
   const links = el.getElementsByTagName('a');
-  for (let i = 0; i < links.length && i < 400; i++) n += (links[i].textContent ?? '').replace(/\s+/g, '').length;
+  for (let i = 0; i < links.length && i < 400; i++) n += links[i].textContent?.length ?? 0;
   return n;
 }
 
@@ -89,8 +86,10 @@ export function classifyPage(doc: Document): Classification {
   if ((pText >= 80 && structured && cue) || (pText >= 200 && (structured || cue))) {
     return { mode: 'article', reason: structured ? 'article element' : 'news paragraphs', units: substantial };
   }
-  const bodyLen = textLength(body);
-  const linkShare = linkTextLength(body) / Math.max(1, bodyLen);
-  if (linkShare > 0.4 && bodyLen > 200) return { mode: 'listing', reason: 'mostly links', units: [] };
+  if (doc.links.length >= 8) {
+    const bodyLen = textLength(body);
+    const linkShare = linkTextLength(body) / Math.max(1, bodyLen);
+    if (linkShare > 0.4 && bodyLen > 200) return { mode: 'listing', reason: 'mostly links', units: [] };
+  }
   return { mode: 'not-news', reason: 'no article structure', units: [] };
 }

@@ -85,7 +85,15 @@ export interface PageSummary {
   /** Milliseconds from DOMContentLoaded to highlights painted, when measured. */
   timing?: { analyseMs: number; paintMs: number };
   /** Main-thread cost of the content script: total and longest slice of its own work, engine chunk load. */
-  contentCost?: { mainThreadMs: number; longestSliceMs: number; engineLoadMs: number; engine?: string };
+  contentCost?: {
+    mainThreadMs: number;
+    longestSliceMs: number;
+    engineLoadMs: number;
+    engine?: string;
+    longestSlice?: string;
+    firstPaintMs?: number;
+    slices?: Record<string, { total: number; max: number; n: number }>;
+  };
 }
 
 export interface AnchorStatus {

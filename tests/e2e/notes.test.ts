@@ -136,9 +136,14 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
 
     // Jump to the page's own highlight: the content script finds it.
     const real = popup.getByTestId('page-notes').getByTestId('note-item').filter({ hasText: '出席名单 attendance' });
+    const realId = await real.getAttribute('data-id');
+    const revealed = (await popup.evaluate(
+      ([tab, id]) => (globalThis as unknown as { chrome: PageChrome }).chrome.tabs.sendMessage(tab, { channel: 'p2c', msg: { type: 'annotation:reveal', id } }),
+      [tabId, realId] as const,
+    )) as { ok: boolean; value: { found: boolean } };
+    expect(revealed).toEqual({ ok: true, value: { found: true } });
     await real.getByTestId('note-reveal').click();
-    await popup.waitForTimeout(300);
-    expect(await popup.getByTestId('status').textContent()).not.toMatch(/找不到|could not be found/);
+    await expect.poll(() => popup.getByTestId('status').textContent()).not.toMatch(/找不到|could not be found/);
 
     await popup.getByTestId('page-note').fill('整页：常委会名单待核');
     await popup.getByTestId('page-note-save').click();

@@ -186,7 +186,7 @@ export const TERMS: readonly CompiledTerm[] = [
   {"id":"dang-ershi-da","term":"党的二十大","variants":["二十大","中国共产党第二十次全国代表大会","党的第二十次全国代表大会"],"level":"national","category":"meeting","gloss":"2022年10月召开的中国共产党第二十次全国代表大会"},
   {"id":"dang-shijiu-da","term":"党的十九大","variants":["十九大","中国共产党第十九次全国代表大会"],"level":"national","category":"meeting","gloss":"2017年10月召开的中国共产党第十九次全国代表大会"},
   {"id":"dang-shiba-da","term":"党的十八大","variants":["十八大","中国共产党第十八次全国代表大会"],"level":"national","category":"meeting","gloss":"2012年11月召开的中国共产党第十八次全国代表大会"},
-  {"id":"dang-ershiyi-da","term":"党的二十一大","variants":["二十一大","中国共产党第二十一次全国代表大会"],"level":"national","category":"meeting","gloss":"中国共产党第二十一次全国代表大会，按党章规定于2027年召开"},
+  {"id":"dang-ershiyi-da","term":"党的二十一大","variants":["二十一大","中国共产党第二十一次全国代表大会"],"level":"national","category":"meeting","gloss":"中国共产党第二十一次全国代表大会，按每五年举行一次的规定应于2027年召开"},
   {"id":"ershi-jie-yizhong","term":"二十届一中全会","variants":["党的二十届一中全会","中国共产党第二十届中央委员会第一次全体会议"],"level":"national","category":"meeting","gloss":"2022年10月召开，选举产生中央领导机构"},
   {"id":"ershi-jie-erzhong","term":"二十届二中全会","variants":["党的二十届二中全会","中国共产党第二十届中央委员会第二次全体会议"],"level":"national","category":"meeting","gloss":"2023年2月召开，审议通过党和国家机构改革方案等"},
   {"id":"ershi-jie-sanzhong","term":"二十届三中全会","variants":["党的二十届三中全会","中国共产党第二十届中央委员会第三次全体会议"],"level":"national","category":"meeting","gloss":"2024年7月召开，审议通过进一步全面深化改革、推进中国式现代化的决定"},

@@ -60,11 +60,14 @@ const IDIOMS = new Set(
 );
 
 // Heads that make 十大X / 六大X a programme name rather than a plain count.
+// Strong heads may follow a modifier (四大产业集群); weak ones only directly
+// (十大项目, but not 三大交通枢纽 or 三大比赛项目).
 const BIG_HEADS = [
-  '攻坚战', '保卫战', '产业链', '行动', '工程', '战略', '任务', '举措', '计划', '专项', '体系', '板块', '产业',
-  '平台', '基地', '攻坚', '战役', '会战', '机制', '集群', '片区', '通道', '枢纽', '功能', '目标', '定位', '品牌',
-  '示范', '突破', '中心', '园区', '布局', '改革', '革命', '赛道', '项目', '经济带', '走廊', '廊道', '提升', '建设',
+  '攻坚战', '保卫战', '产业链', '经济带', '行动', '工程', '战略', '任务', '举措', '计划', '专项', '体系', '板块',
+  '产业', '攻坚', '战役', '会战', '机制', '集群', '片区', '通道', '布局', '改革', '革命', '赛道', '走廊', '廊道',
+  '突破',
 ];
+const WEAK_BIG_HEADS = ['平台', '基地', '枢纽', '功能', '目标', '定位', '品牌', '示范', '中心', '园区', '项目', '建设', '提升'];
 
 // Words after an unquoted numbered form (or a short quoted one) that mark it
 // as a formulation: 三抓三促行动, 四个一线意识, “四强”行动.
@@ -178,7 +181,7 @@ function big(text: string, i: number, limit: number): number {
     let ok = true;
     for (let k = from; k < from + mod; k++) if (FUNCTION_CHARS.has(text[k])) ok = false;
     if (!ok) continue;
-    const head = startsWithAny(text, from + mod, BIG_HEADS);
+    const head = startsWithAny(text, from + mod, BIG_HEADS) ?? (mod === 0 ? startsWithAny(text, from, WEAK_BIG_HEADS) : null);
     if (head && from + mod + head.length <= limit) return from + mod + head.length;
   }
   return -1;

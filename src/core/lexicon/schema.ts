@@ -66,6 +66,8 @@ export function validateLexicon(data: unknown): ValidationResult {
   if (typeof data !== 'object' || data === null || !Array.isArray((data as { entries?: unknown }).entries)) {
     return { entries, errors: ['top level must be an object with an "entries" array'] };
   }
+  const version = (data as { version?: unknown }).version;
+  if (version !== 1) errors.push(`unsupported version ${String(version)}, expected 1`);
   const raw = (data as { entries: unknown[] }).entries;
   const ids = new Map<string, number>();
   const surfaces = new Map<string, string>();

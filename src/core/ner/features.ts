@@ -1,11 +1,12 @@
 // Hashed character features. Training and inference share this file, so any
 // change to templates, hashing or the lexicon must bump FEATURE_VERSION.
 
+import { findPlaces } from '../gazetteer/index';
 import { lexiconEntries } from './lexicon';
 import { NUM_TAGS } from './tags';
 
-export const FEATURE_VERSION = 1;
-export const NUM_FEATURES = 18;
+export const FEATURE_VERSION = 2;
+export const NUM_FEATURES = 19;
 
 const BOS = 0x110001;
 const EOS = 0x110002;
@@ -110,6 +111,9 @@ export class FeatureExtractor {
   private starts = new Uint8Array(0);
   private ends = new Uint8Array(0);
   private inside = new Uint8Array(0);
+  private gaz = new Uint8Array(0);
+  private utf16 = new Uint16Array(0);
+  private unitAt = new Int32Array(0);
   private readonly lex: Lexicon;
 
   constructor(hashBits: number) {
@@ -132,6 +136,9 @@ export class FeatureExtractor {
     this.starts = new Uint8Array(cap + 2);
     this.ends = new Uint8Array(cap + 2);
     this.inside = new Uint8Array(cap + 2);
+    this.gaz = new Uint8Array(cap + 2);
+    this.utf16 = new Uint16Array(2 * cap);
+    this.unitAt = new Int32Array(2 * cap + 1);
   }
 
   /** cps: raw code points of one sentence; out must hold n * NUM_FEATURES. */
@@ -154,7 +161,8 @@ export class FeatureExtractor {
     for (let p = 0; p < m + 2; p++) h2[p] = mix(h1[p], u[p + 1]);
     for (let p = 0; p < m + 1; p++) h3[p] = mix(h2[p], u[p + 2]);
     this.matchLexicon(n);
-    const { starts, ends, inside } = this;
+    this.matchGazetteer(cps, n);
+    const { starts, ends, inside, gaz } = this;
     const shift = this.shift;
     const NT = NUM_TAGS;
     const bias = (fin(mix(SEED, 0)) >>> shift) * NT;
@@ -183,7 +191,48 @@ export class FeatureExtractor {
       out[o + 16] = (fin(mix(SEED, 0x3000000 | d2)) >>> shift) * NT;
       const d3 = inside[i] | (cls[p] << 8);
       out[o + 17] = (fin(mix(SEED, 0x4000000 | d3)) >>> shift) * NT;
+      // gaz[] is offset by one: gaz[0] and gaz[n + 1] are the sentence edges.
+      const g3 = gaz[i] | (gaz[i + 1] << 5) | (gaz[i + 2] << 10);
+      out[o + 18] = (fin(mix(SEED, 0x5000000 | g3)) >>> shift) * NT;
       o += NUM_FEATURES;
+    }
+  }
+
+  /**
+   * Gazetteer places over the raw sentence: per unit, the position in a match (B/I/E/S)
+   * times its kind (full division name, short form, country, other landscape name).
+   */
+  private matchGazetteer(cps: ArrayLike<number>, n: number): void {
+    const { gaz, utf16, unitAt } = this;
+    let len = 0;
+    for (let i = 0; i < n; i++) {
+      const c = cps[i];
+      unitAt[len] = i;
+      if (c > 0xffff && c <= 0x10ffff) {
+        utf16[len++] = 0xd800 + ((c - 0x10000) >> 10);
+        unitAt[len] = i;
+        utf16[len++] = 0xdc00 + ((c - 0x10000) & 0x3ff);
+      } else utf16[len++] = c & 0xffff;
+    }
+    unitAt[len] = n;
+    gaz.fill(0, 1, n + 1);
+    gaz[0] = 31;
+    gaz[n + 1] = 31;
+    if (n === 0) return;
+    const text = String.fromCharCode.apply(null, utf16.subarray(0, len) as unknown as number[]);
+    for (const m of findPlaces(text)) {
+      const s = unitAt[m.start];
+      const e = unitAt[m.end];
+      if (e <= s) continue;
+      const p = m.place;
+      const kind = m.viaShort ? 1 : p.level > 0 ? 0 : p.kind === 'country' ? 2 : 3;
+      const k = 1 + kind * 4;
+      if (e - s === 1) gaz[s + 1] = k + 3;
+      else {
+        gaz[s + 1] = k;
+        for (let u = s + 1; u < e - 1; u++) gaz[u + 1] = k + 1;
+        gaz[e] = k + 2;
+      }
     }
   }
 

@@ -109,3 +109,34 @@ describe('segmentation: the real sample page', () => {
     expect(r.articles.some((a) => a.start <= last && last < a.end)).toBe(false);
   });
 });
+
+describe('segmentation: more dateline and continuation forms', () => {
+  it('continuation markers, bylines and agency datelines start articles', () => {
+    const text = [
+      '（接第二版）会议还听取了有关情况的汇报，研究部署了下一阶段的重点工作。',
+      '（上接1版）与会人员围绕议题深入讨论，提出了许多有价值的意见建议。',
+      '乡村振兴的新路子',
+      '本报记者 刘明 孙红',
+      '走进田间地头，处处是春耕的繁忙景象。村民们说，今年的日子更有奔头了。',
+      '中新网3月5日电 国务院新闻办公室5日举行新闻发布会，介绍有关情况。（记者 李东华）',
+    ].join('\n');
+    const r = analyze(text);
+    expect(r.articles.map((a) => [a.kind, a.continued])).toEqual([
+      ['continuation', true],
+      ['continuation', true],
+      ['report', false],
+      ['report', false],
+    ]);
+    expect(r.articles[2].title).toBe('乡村振兴的新路子');
+    expect(r.articles[2].dateline).toMatchObject({ agency: '本报', reporters: ['刘明', '孙红'] });
+    expect(r.articles[2].body.startsWith('走进田间地头')).toBe(true);
+    expect(r.articles[3].dateline).toMatchObject({ agency: '中新网', place: null, date: '3月5日' });
+    expect(r.articles[1].body.startsWith('与会人员')).toBe(true);
+  });
+
+  it('a trailing （记者 X） supplies the reporters of an article without a dateline', () => {
+    const r = analyze('标题一行\n会议要求，各地要抓好落实，确保取得实效。（记者 李东华）');
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0].dateline?.reporters).toEqual(['李东华']);
+  });
+});

@@ -80,6 +80,13 @@ describe('AhoCorasick', () => {
     expect(ac.scan('中国人')).toEqual([{ start: 0, end: 3, pattern: 1 }]);
   });
 
+  it('finds a two-unit pattern that is also the prefix of a longer one', () => {
+    const ac = AhoCorasick.fromPatterns(['中国', '中国梦', '国人']);
+    expect(ac.scan('中国人')).toEqual([{ start: 0, end: 2, pattern: 0 }]);
+    expect(ac.scan('说中国梦')).toEqual([{ start: 1, end: 4, pattern: 1 }]);
+    expect(ac.scanAll('中国人').map((m) => m.pattern).sort()).toEqual([0, 2]);
+  });
+
   it('re-enters the trie right after a false start', () => {
     const ac = AhoCorasick.fromPatterns(['ab', '全国两会']);
     expect(ac.scan('aab全全国两会')).toEqual([

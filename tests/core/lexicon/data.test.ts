@@ -69,7 +69,8 @@ describe('validateLexicon', () => {
     category: 'concept',
     gloss: '说明',
   };
-  const errorsOf = (entries: unknown[]) => validateLexicon({ entries }).errors.filter((e) => !/national entries/.test(e));
+  const errorsOf = (entries: unknown[]) =>
+    validateLexicon({ version: 1, entries }).errors.filter((e) => !/national entries/.test(e));
 
   it('accepts a well-formed entry', () => {
     expect(errorsOf([good])).toEqual([]);
@@ -96,6 +97,8 @@ describe('validateLexicon', () => {
   });
 
   it('requires 300 national entries', () => {
-    expect(validateLexicon({ entries: [good] }).errors.join()).toMatch(/need 300/);
+    expect(validateLexicon({ version: 1, entries: [good] }).errors.join()).toMatch(/need 300/);
+    expect(validateLexicon({ version: 2, entries: [good] }).errors.join()).toMatch(/unsupported version/);
+    expect(validateLexicon([]).errors.join()).toMatch(/entries/);
   });
 });

@@ -108,6 +108,7 @@ describe('numbered-slogan patterns', () => {
   it('accepts N大 programmes only with a programme-like head', () => {
     expect(pat('实施六大工程，打好三大攻坚战，培育四大产业集群。')).toEqual(['六大工程', '三大攻坚战', '四大产业集群']);
     expect(pat('他读完了四大名著，游遍五大洲。')).toEqual([]);
+    expect(pat('实施十大项目，西直门是三大交通枢纽之一，设三大比赛项目。')).toEqual(['十大项目']);
     expect(pat('党的一大会址和党的十三大报告。')).toEqual([]);
   });
 
