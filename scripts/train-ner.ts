@@ -1,7 +1,7 @@
 // Trains the NER model and writes it as a base64 TypeScript module.
 // Usage: npx tsx scripts/train-ner.ts [--data a.jsonl b.jsonl] [--epochs 8] [--dev-fraction 0.05]
 //        [--seed 1] [--limit N] [--hash-bits 20] [--out src/core/ner/model/weights.ts]
-//        [--domain-adapt [--export-domain mixed|mean|shared|<file>]] [--clip-quantile q]
+//        [--weight file.jsonl=x] [--latent-types] [--feature-version v] [--domain-adapt [--export-domain mixed|mean|shared|<file>]] [--clip-quantile q]
 
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +19,9 @@ interface Args {
   clipQuantile?: number;
   domainAdapt: boolean;
   exportDomain?: string;
+  sourceWeights: Record<string, number>;
+  featureVersion?: number;
+  latentTypes: boolean;
   out: string;
 }
 
@@ -30,6 +33,8 @@ function parseArgs(argv: string[]): Args {
     seed: DEFAULT_SPLIT.seed,
     hashBits: 20,
     domainAdapt: false,
+    sourceWeights: {},
+    latentTypes: false,
     out: 'src/core/ner/model/weights.ts',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -58,6 +63,16 @@ function parseArgs(argv: string[]): Args {
       case '--hash-bits': a.hashBits = num(); break;
       case '--clip-quantile': a.clipQuantile = num(); break;
       case '--out': a.out = next(); break;
+      case '--feature-version': a.featureVersion = num(); break;
+      case '--latent-types': a.latentTypes = true; break;
+      case '--weight': {
+        // --weight cluener_train.jsonl=0.7: visits per sentence of that file per epoch.
+        const [file, v] = next().split('=');
+        const x = Number(v);
+        if (!file || !Number.isFinite(x) || x < 0) throw new Error('--weight needs file.jsonl=number');
+        a.sourceWeights[file] = x;
+        break;
+      }
       case '--domain-adapt': a.domainAdapt = true; break;
       case '--export-domain': a.exportDomain = next(); break;
       default: throw new Error(`unknown argument ${k}`);
@@ -72,8 +87,8 @@ function main(): void {
   const t0 = Date.now();
   const { train: tr, dev } = loadDataset(args.data, { ...DEFAULT_SPLIT, devFraction: args.devFraction, seed: args.seed, limit: args.limit });
   log(`data: ${args.data.join(', ')}; ${tr.length} train, ${dev.length} dev (seed ${args.seed}, dev fraction ${args.devFraction})`);
-  const note = `trained on ${args.data.map((f) => f.split('/').pop()).join('+')}; seed ${args.seed}; ${new Date().toISOString().slice(0, 10)}`;
-  const res = train(tr, dev, { epochs: args.epochs, hashBits: args.hashBits, seed: args.seed, clipQuantile: args.clipQuantile, domainAdapt: args.domainAdapt, exportDomain: args.exportDomain, note, log });
+  const note = `trained on ${args.data.map((f) => f.split('/').pop()).join('+')}; seed ${args.seed}${args.latentTypes ? '; latent types' : ''}${Object.keys(args.sourceWeights).length ? '; weights ' + Object.entries(args.sourceWeights).map(([k, v]) => `${k}=${v}`).join(',') : ''}; ${new Date().toISOString().slice(0, 10)}`;
+  const res = train(tr, dev, { epochs: args.epochs, hashBits: args.hashBits, seed: args.seed, clipQuantile: args.clipQuantile, domainAdapt: args.domainAdapt, sourceWeights: args.sourceWeights, featureVersion: args.featureVersion, latentTypes: args.latentTypes, exportDomain: args.exportDomain, note, log });
   const bin = res.model.toBinary();
   const b64 = encodeBase64(bin);
   const summary = formatEval(res.quantisedDev);

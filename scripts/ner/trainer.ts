@@ -1,8 +1,8 @@
 // Averaged structured perceptron trainer (in-process; used by train-ner.ts and tests).
 
-import { FeatureExtractor, NUM_FEATURES } from '../../src/core/ner/features';
+import { FEATURE_VERSION, FeatureExtractor } from '../../src/core/ner/features';
 import { NerModel } from '../../src/core/ner/model';
-import { ALL_TYPES_MASK, NER_TYPES, NUM_TAGS, tagMaskForTypes, tagsToSpans, type TagSpan } from '../../src/core/ner/tags';
+import { ALL_TYPES_MASK, NER_TYPES, NUM_TAGS, TAG_O, tagMaskForTypes, tagsToSpans, type TagSpan } from '../../src/core/ner/tags';
 import { TRANS_SIZE, Viterbi } from '../../src/core/ner/viterbi';
 import { evaluate, type Evaluation } from '../../src/core/ner/evaluate';
 import type { Example } from './data';
@@ -20,6 +20,17 @@ export interface TrainOptions {
   domainAdapt?: boolean;
   /** How tables collapse into the shipped model: 'mixed', 'mean', 'shared' or a source name; best on dev when absent. */
   exportDomain?: string;
+  /** Feature set (default: the current FEATURE_VERSION). */
+  featureVersion?: number;
+  /**
+   * Sentences from files that do not annotate every type: treat their unlabelled units as
+   * O or any unannotated type (latent; the target is the best such path) and decode them with
+   * all tags, instead of forbidding the unannotated types. MSRA then teaches that a position
+   * (annotated only in CLUENER) may not swallow its places and organizations (上海|市长).
+   */
+  latentTypes?: boolean;
+  /** Times each sentence of a source file is visited per epoch (fractions sampled); default 1. */
+  sourceWeights?: Record<string, number>;
   log?: (line: string) => void;
 }
 
@@ -57,6 +68,7 @@ interface Prepared {
 }
 
 function prepare(examples: readonly Example[], extractor: FeatureExtractor): Prepared[] {
+  const NUM_FEATURES = extractor.numFeatures;
   let total = 0;
   for (const ex of examples) total += ex.cps.length * NUM_FEATURES;
   const all = new Int32Array(total);
@@ -74,6 +86,7 @@ function prepare(examples: readonly Example[], extractor: FeatureExtractor): Pre
 }
 
 function emissions(feats: Int32Array, n: number, w: Float64Array, emit: Float64Array): void {
+  const NUM_FEATURES = feats.length / n;
   let f = 0;
   for (let i = 0, base = 0; i < n; i++, base += NT) {
     for (let t = 0; t < NT; t++) emit[base + t] = 0;
@@ -126,7 +139,8 @@ function meanF1(ev: Record<string, Evaluation>): number {
 export function train(trainSet: readonly Example[], devSet: readonly Example[], opts: TrainOptions): TrainResult {
   const log = opts.log ?? (() => {});
   const size = (1 << opts.hashBits) * NT;
-  const extractor = new FeatureExtractor(opts.hashBits);
+  const extractor = new FeatureExtractor(opts.hashBits, opts.featureVersion ?? FEATURE_VERSION);
+  const NUM_FEATURES = extractor.numFeatures;
   const t0 = Date.now();
   const tr = prepare(trainSet, extractor);
   const dv = prepare(devSet, extractor);
@@ -156,13 +170,28 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
   const emit2 = new Float64Array(maxLen * NT);
   const pred = new Uint8Array(maxLen);
   const viterbi = new Viterbi();
-  const order = Int32Array.from(tr, (_, i) => i);
+  const weights = opts.sourceWeights ?? {};
+  for (const k of Object.keys(weights)) if (!sources.includes(k)) throw new Error(`--weight: no training source ${k}`);
   const rand = mulberry32(opts.seed);
+  const epochOrder = (): Int32Array => {
+    const list: number[] = [];
+    for (let i = 0; i < tr.length; i++) {
+      const wt = weights[tr[i].ex.source] ?? 1;
+      let times = Math.floor(wt);
+      if (wt !== times && rand() < wt - times) times++;
+      for (let r = 0; r < times; r++) list.push(i);
+    }
+    return Int32Array.from(list);
+  };
   let c = 1;
   const history: EpochStat[] = [];
   let bestEpoch = 0;
   let bestScore = -1;
   const allAllowed = tagMaskForTypes(ALL_TYPES_MASK);
+  const latent = !!opts.latentTypes;
+  const goldBuf = new Uint8Array(maxLen);
+  const maskBuf = new Uint8Array(maxLen * NT);
+  if (latent) log('latent types: unannotated types may appear on unlabelled units');
 
   const upd = (arr: Float64Array, acc: Float64Array, k: number, d: number): void => {
     arr[k] += d;
@@ -189,6 +218,7 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
 
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     const te = Date.now();
+    const order = epochOrder();
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       const tmp = order[i];
@@ -211,8 +241,20 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
         for (let k = 0; k < TRANS_SIZE; k++) transBuf[k] = tw[k] + tw[ot + k];
         trans = transBuf;
       }
-      viterbi.decode(emit, n, trans, allowed, pred);
-      const gold = ex.gold;
+      let gold: Uint8Array = ex.gold;
+      if (latent && ex.typeMask !== ALL_TYPES_MASK) {
+        viterbi.decode(emit, n, trans, allAllowed, pred);
+        // Target: best path that keeps the annotated spans and puts only O or unannotated types elsewhere.
+        for (let i = 0; i < n; i++) {
+          const g = ex.gold[i];
+          const base = i * NT;
+          for (let t = 0; t < NT; t++) {
+            maskBuf[base + t] = g !== TAG_O ? (t === g ? 1 : 0) : t === TAG_O || !((ex.typeMask >> ((t - 1) >> 2)) & 1) ? 1 : 0;
+          }
+        }
+        viterbi.decodeMasked(emit, n, trans, maskBuf, goldBuf);
+        gold = goldBuf;
+      } else viterbi.decode(emit, n, trans, allowed, pred);
       let wrong = false;
       const off = d * size;
       const toff = d * TRANS_SIZE;
@@ -386,5 +428,5 @@ function quantise(wf: Float64Array, tf: Float64Array, q: number, opts: TrainOpti
   }
   const trans = new Float64Array(TRANS_SIZE);
   for (let k = 0; k < TRANS_SIZE; k++) trans[k] = Math.max(-32767, Math.min(32767, Math.round(tf[k] * scale)));
-  return new NerModel({ hashBits: opts.hashBits, scale, note: opts.note ?? '' }, weights, trans);
+  return new NerModel({ hashBits: opts.hashBits, scale, note: opts.note ?? '', featureVersion: opts.featureVersion }, weights, trans);
 }

@@ -1,15 +1,19 @@
-// Keyboard commands and the context-menu entry forward to the content script of the tab.
+// Keyboard commands and the context-menu entries forward to the content script of the tab.
 import browser from 'webextension-polyfill';
 import { sendFromBackground } from '../shared/messages';
 
+const MENU = [
+  { id: 'bl-highlight', title: 'Bulletin Lens: highlight', withNote: false },
+  { id: 'bl-note', title: 'Bulletin Lens: highlight with note…', withNote: true },
+] as const;
+
 export function initCommands(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'bl-highlight', title: 'Bulletin Lens: highlight', contexts: ['selection'] });
+    for (const m of MENU) browser.contextMenus.create({ id: m.id, title: m.title, contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === 'bl-highlight' && tab?.id !== undefined) {
-      void sendFromBackground(tab.id, { type: 'selection:highlight' });
-    }
+    const m = MENU.find((x) => x.id === info.menuItemId);
+    if (m && tab?.id !== undefined) void sendFromBackground(tab.id, { type: 'selection:highlight', withNote: m.withNote });
   });
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -1,7 +1,8 @@
 // Lazily loaded: runs the engine over the page's units in short slices and paints highlights.
-import type { EntityType } from '../core/types';
+import type { AnalysisResult, EntityType } from '../core/types';
 import type { Classification } from '../dom/classify';
 import { createPainter, type Painter } from '../dom/highlight';
+import type { TextMap } from '../dom/text';
 import { renderLegend } from '../dom/ui';
 import { getUi } from './ui-host';
 import { getEngine } from './engine-client';
@@ -51,36 +52,46 @@ export async function startAnalysis(
   styleRoots([document]);
 
   let analyseMs = 0;
-  const process = async (list: readonly Unit[]) => {
-    let slice = performance.now();
-    const pause = async () => {
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldToMain();
-        slice = performance.now();
-      }
-    };
-    // Extract in slices and hand each unit to the engine at once; paint as results come back.
-    const jobs: Promise<void>[] = [];
+  let slice = performance.now();
+  const pause = async () => {
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToMain();
+      slice = performance.now();
+    }
+  };
+  /**
+   * Extracts every unit first, handing each to the engine at once, and paints only afterwards:
+   * reading styles (visibility) after highlights changed makes Chromium revalidate all highlight
+   * markers, which on a large page is a long task.
+   */
+  const process = async (list: readonly Unit[], onVisiblePainted?: () => Promise<void>, visibleCount = 0) => {
+    const results: Promise<{ unit: Unit; map: TextMap; result: AnalysisResult } | null>[] = [];
     for (const unit of list) {
       if (signal.aborted) return;
       await pause();
       const map = booked(() => extractUnit(unit), 'extract');
       const a0 = performance.now();
-      jobs.push(
-        engine.analyze(map.text, unit.opts).then(async (result) => {
+      results.push(
+        engine.analyze(map.text, unit.opts).then((result) => {
           analyseMs = Math.max(analyseMs, performance.now() - a0);
-          if (signal.aborted || unit.map !== map) return;
-          await pause();
-          booked(() => {
-            applyResult(unit, result);
-            const roots = paintUnit(painter, unit);
-            for (const r of roots) if (r.nodeType === 11) state.shadowRoots.add(r as ShadowRoot);
-            styleRoots(roots);
-          }, 'paint');
+          return { unit, map, result };
         }),
       );
     }
-    await Promise.all(jobs);
+    for (let i = 0; i < results.length; i++) {
+      const got = await results[i];
+      if (signal.aborted) return;
+      if (got && got.unit.map === got.map) {
+        await pause();
+        booked(() => {
+          applyResult(got.unit, got.result);
+          const roots = paintUnit(painter, got.unit);
+          for (const r of roots) if (r.nodeType === 11) state.shadowRoots.add(r as ShadowRoot);
+          styleRoots(roots);
+        }, 'paint');
+      }
+      if (i + 1 === visibleCount) await onVisiblePainted?.();
+    }
   };
 
   // Reports in view first, so what the reader sees is highlighted soonest.
@@ -92,12 +103,13 @@ export async function startAnalysis(
   }, 'order');
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const dcl = nav?.domContentLoadedEventStart ?? 0;
-  await process(visible);
-  await new Promise((r) => requestAnimationFrame(() => r(null)));
-  state.firstPaintMs = performance.now() - dcl;
-  await process(rest);
+  await process([...visible, ...rest], async () => {
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    state.firstPaintMs = performance.now() - dcl;
+  }, visible.length);
   await new Promise((r) => requestAnimationFrame(() => r(null)));
   const paintedAt = performance.now();
+  if (!state.firstPaintMs) state.firstPaintMs = paintedAt - dcl;
 
   const analysis: Analysis = {
     units,

@@ -80,7 +80,6 @@ async function analysePage(force = false): Promise<void> {
     if (settings) a.setEnabled(enabledTypes(settings));
     enableCards();
   }
-  await report();
 }
 
 /** Loads this page's reader annotations; the anchoring code loads only when there are some. */
@@ -121,6 +120,7 @@ handleFromPopup({
   },
   'page:analyse': async () => {
     await analysePage(true);
+    await report();
     return state.summary;
   },
 });
@@ -154,7 +154,7 @@ void (async () => {
     state.enabled = new Set(enabledTypes(next));
     void import('./styles').then((s) => s.restyle());
     analysis?.setEnabled(enabledTypes(next));
-    if (wasOn !== siteEnabled(next, location.hostname)) void analysePage();
+    if (wasOn !== siteEnabled(next, location.hostname)) void analysePage().then(report);
   });
   await analysePage();
   await loadAnnotations().catch(() => undefined);
@@ -164,6 +164,7 @@ void (async () => {
     navigated: async () => {
       await analysePage();
       await loadAnnotations().catch(() => undefined);
+      await report();
     },
     changed: async (targets, addedText) => {
       if (analysis) {

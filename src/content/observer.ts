@@ -1,5 +1,5 @@
 // One batched MutationObserver for the page, plus single-page-app navigation.
-import { MARK_TAG, UI_TAG } from '../dom/text';
+import { MARK_TAG, UI_TAG } from '../dom/tags';
 
 const QUIET_MS = 250;
 const MAX_WAIT_MS = 1000;

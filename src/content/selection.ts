@@ -1,5 +1,5 @@
 // Floating button on text selection. The reader module loads on the first real selection.
-import { UI_TAG } from '../dom/text';
+import { UI_TAG } from '../dom/tags';
 
 export function initSelection(signal: AbortSignal, onUse: () => void): void {
   let pending: ReturnType<typeof setTimeout> | undefined;

@@ -45,7 +45,7 @@ const RE_TRAILING = new RegExp(`[（(]((?:${ROLE_SRC})[^（）()]{2,30})[）)]$`
 
 /** Characters that never occur in a personal name. */
 const NOT_NAME = new Set(
-  '的了是在与及等会议这那其此各们我你他她它从就将把被于之也都并而或但年月日号电讯政协委员市县区省部局厅党组摄影报道'.split(''),
+  '的了是在与及等会议这那其此各们我你他她它从就将把被于之也都并而或但年月日号电讯政协委员市县区省部局厅党组摄影报道责'.split(''),
 );
 
 export function plausibleName(s: string): boolean {
@@ -54,11 +54,8 @@ export function plausibleName(s: string): boolean {
     const c = s.charCodeAt(i);
     if (!isCjkIdeograph(c)) return false;
   }
-  // a given name may contain these, but not two of them, and never the surname slot
-  if (NOT_NAME.has(s[0])) return false;
-  let bad = 0;
-  for (let i = 1; i < s.length; i++) if (NOT_NAME.has(s[i])) bad++;
-  return bad === 0 || (bad === 1 && s.length >= 3);
+  for (let i = 0; i < s.length; i++) if (NOT_NAME.has(s[i])) return false;
+  return true;
 }
 
 /** 0 = no gap, 1 = spaces, 2 = a line break between analysis chars i and i+1 in the original. */

@@ -4,7 +4,9 @@
 //  1. Certain structure first-class: dateline parts (reporters, place, date), title+name persons,
 //     organisations built from place/level + body (the place inside an org is not reported).
 //  2. Among rule, gazetteer and lexicon candidates the longest span wins; ties go to the more
-//     certain source (structure > dictionary > loose pattern), then the earlier start.
+//     certain source (structure > dictionary > loose pattern), then to source order. Types the
+//     caller did not ask for still take part, so a filtered-out org still hides its place.
+//  A model that throws is ignored: the reader keeps the rule results.
 //  3. The learned model (AnalyzeOptions.model) only ADDS spans: a model span is kept when it
 //     overlaps no span kept in step 2. So rules overrule the model where structure is certain
 //     (datelines, title+name, org structure, gazetteer places in org names), and the model
@@ -133,7 +135,14 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
   // ---- learned model integration point -------------------------------------------------
   if (tagger && opts.model !== false) {
     const extra: Cand[] = [];
-    for (const s of tagger(text)) if (modelSpanOk(text, s.type, s.start, s.end)) extra.push({ type: s.type, start: s.start, end: s.end, by: 'model', prio: 0 });
+    let spans: ReturnType<Tagger> = [];
+    try {
+      spans = tagger(text);
+    } catch {
+      // a broken or incompatible model must not cost the reader the rule results
+      spans = [];
+    }
+    for (const s of spans) if (modelSpanOk(text, s.type, s.start, s.end)) extra.push({ type: s.type, start: s.start, end: s.end, by: 'model', prio: 0 });
     kept = kept.concat(resolve(extra, taken));
   }
   // ---------------------------------------------------------------------------------------

@@ -40,6 +40,8 @@ const enum K {
 
 const RE_CONT = /^[（(](?:上|下)?(?:紧)?接(?:第)?[0-9一二三四五六七八九十]{1,3}版[）)]?/;
 const RE_FURN = /^(?:责任编辑|编辑|校对|审核|审校|来源|作者|美编|责编|值班编辑|出版|第[0-9一二三四五六七八九十]+版|[（(]完[）)])/;
+/** Page metadata lines: source, author, timestamps. */
+const RE_META = /来源[：:]|作者[：:]|编辑[：:]|发布时间|浏览次数|点击[：:]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
 const RE_ORDINAL = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])/;
 const RE_COMMENTARY = /评论员|社论|短评|时评|述评|编者按|观察者说/;
 const CLOSERS = '”’」』）)》"\'';
@@ -68,6 +70,18 @@ function titleish(text: string, s: number, e: number): boolean {
   if (last === 0xff1a || last === 0x3a || last === 0x3001) return false; // ： : 、
   for (let k = s; k < e; k++) if (PROSE[text.charCodeAt(k)] === 1) return false;
   return !RE_ORDINAL.test(text.slice(s, Math.min(e, s + 5)));
+}
+
+/** A short line whose only prose punctuation is one or two commas, not at its end. */
+function commaHeadline(text: string, s: number, e: number): boolean {
+  if (e - s > 32 || e - s < 4) return false;
+  let commas = 0;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff0c) commas++;
+    else if (PROSE[c] === 1) return false;
+  }
+  return commas > 0 && commas <= 2 && text.charCodeAt(e - 1) !== 0xff0c;
 }
 
 /** Cheap test before the dateline parser: 本报/本刊, or 月 and 电/消息 near the line start. */
@@ -225,7 +239,9 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
       contLen[i] = cm[0].length;
       continue;
     }
-    const d = mayBeDateline(text, l.start) ? parseDateline(norm, text, l.start) : null;
+    // datelines open a paragraph; a full-width line before means we are mid-paragraph
+    const maybe = boundary || (i > 0 && widths[i - 1] < 0.9 * m);
+    const d = maybe && mayBeDateline(text, l.start) ? parseDateline(norm, text, l.start) : null;
     if (d) {
       cls[i] = K.Date;
       dl[i] = d;
@@ -245,8 +261,11 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
       dl[i] = b;
       continue;
     }
-    if (RE_FURN.test(text.slice(l.start, Math.min(l.end, l.start + 8)))) cls[i] = K.Furn;
+    if (RE_FURN.test(text.slice(l.start, Math.min(l.end, l.start + 8))) || (l.end - l.start <= 60 && RE_META.test(text.slice(l.start, l.end)))) cls[i] = K.Furn;
     else if (titleish(text, l.start, l.end)) cls[i] = K.Head;
+    else if (i + 1 < n && commaHeadline(text, l.start, l.end) && mayBeDateline(text, ls[i + 1].start) && parseDateline(norm, text, ls[i + 1].start)) {
+      cls[i] = K.Head; // 守正创新，奋力谱写新篇章 — a headline with a comma, proven by the dateline below
+    }
   }
   // 2. a run of headline-like lines followed by prose: only out-of-band leading lines are headlines
   for (let i = 0; i < n; ) {
@@ -333,7 +352,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   assignHeads(text, ls, cls, owner, drafts);
 
   // 5. finish
-  return drafts.map((d) => finish(norm, text, ls, cls, d));
+  return drafts.map((d) => finish(norm, text, ls, d));
 }
 
 function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Array, drafts: Draft[]): void {
@@ -388,9 +407,10 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   // the lead decides; the whole body counts only for the articles next to the headline block
   const scoreOf = (a: number, r: { after: number; before: number }): number => {
     const d = drafts[a];
-    let v = hk.overlap(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 80) - 1) / hk.size;
-    if (v < 0.5 && (a === r.after || a === r.before)) {
-      v = Math.max(v, (0.8 * hk.overlap(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 800) - 1)) / hk.size);
+    let v = hk.overlap(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1) / hk.size;
+    // a headline printed after its report may quote any part of it: look further into that body
+    if (v < 0.5 && a === r.before) {
+      v = Math.max(v, (0.8 * hk.overlap(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1)) / hk.size);
     }
     if (a === r.after) v += 0.15;
     else if (a === r.before) v += 0.1;
@@ -430,6 +450,16 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
       assigned[h.i] = h.a;
     }
   }
+  // Does this page print headlines before or after their reports? Follow the clear cases.
+  let leading = 0;
+  let trailing = 0;
+  for (const h of strong) {
+    if (assigned[h.i] < 0) continue;
+    const r = runs[runOf[h.i]];
+    if (r.after === h.a) leading++;
+    else if (r.before === h.a) trailing++;
+  }
+  const preferAfterArticle = trailing > leading;
   // weak lines: subtitle of the adjacent headline's article, else the title of an untitled neighbour
   for (const h of best) {
     const i = h.i;
@@ -448,7 +478,7 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
       break;
     }
     if (done) continue;
-    for (const a of [r.before, r.after]) {
+    for (const a of preferAfterArticle ? [r.before, r.after] : [r.after, r.before]) {
       if (a >= 0 && drafts[a].title.length === 0) {
         drafts[a].title.push(i);
         assigned[i] = a;
@@ -458,7 +488,7 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   }
 }
 
-function finish(norm: Normalized, text: string, ls: Line[], cls: Uint8Array, d: Draft): Segment {
+function finish(norm: Normalized, text: string, ls: Line[], d: Draft): Segment {
   let start = ls[d.firstLine].start;
   let end = ls[d.lastLine].end;
   const mine = new Set([...d.title, ...d.subtitle]);
@@ -479,7 +509,6 @@ function finish(norm: Normalized, text: string, ls: Line[], cls: Uint8Array, d: 
     if (RE_COMMENTARY.test(title) || RE_COMMENTARY.test(text.slice(d.bodyStart, d.bodyStart + 12))) kind = 'commentary';
     else if (title || d.bodyEnd - d.bodyStart >= 400 || dateline) kind = 'report';
   }
-  void cls;
   return {
     title,
     subtitle: subs.length ? subs.join(' ') : null,

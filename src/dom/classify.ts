@@ -46,6 +46,18 @@ function linkTextLength(el: Element): number {
 export function classifyPage(doc: Document): Classification {
   const body = doc.body;
   if (!body) return { mode: 'not-news', reason: 'no body', units: [] };
+  // Structure first: native, cheap queries. Text is read only when structure suggests news.
+  const layers = doc.querySelectorAll('.textLayer, .textlayer, [data-text-layer]');
+  const articleEls = doc.getElementsByTagName('article');
+  const paragraphs = doc.getElementsByTagName('p');
+  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content');
+  if (layers.length === 0 && articleEls.length === 0 && ogType !== 'article' && paragraphs.length < 2) {
+    if (doc.links.length >= 20 && cjkRatio(doc.title + (doc.links[0].textContent ?? '')) >= 0.3) {
+      return { mode: 'listing', reason: 'links without paragraphs', units: [] };
+    }
+    return { mode: 'not-news', reason: 'no article structure', units: [] };
+  }
+
   const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
   const sample = doc.title + sampleText(body, SAMPLE_CHARS);
   const ratio = cjkRatio(sample);
@@ -53,15 +65,12 @@ export function classifyPage(doc: Document): Classification {
   if (ratio < 0.15) return { mode: 'not-news', reason: 'little Chinese text', units: [] };
 
   // PDF text layers (pdf.js and similar): positioned spans, one per printed line.
-  const layers = Array.from(doc.querySelectorAll('.textLayer, .textlayer, [data-text-layer]'));
   if (layers.length > 0) {
-    const sized = layers.filter((l) => textLength(l) >= MIN_ARTICLE_CHARS);
+    const sized = Array.from(layers).filter((l) => textLength(l) >= MIN_ARTICLE_CHARS);
     if (sized.length > 0) return { mode: 'textlayer', reason: 'PDF text layer', units: sized };
   }
 
-  const articles = Array.from(doc.getElementsByTagName('article')).filter(
-    (a) => !a.parentElement?.closest('article'),
-  );
+  const articles = Array.from(articleEls).filter((a) => !a.parentElement?.closest('article'));
   const substantial = articles.filter((a) => textLength(a) >= MIN_ARTICLE_CHARS);
   if (substantial.length >= 2) {
     const total = substantial.reduce((n, a) => n + textLength(a), 0);
@@ -73,7 +82,6 @@ export function classifyPage(doc: Document): Classification {
   }
 
   // Single article: an <article>, og:type=article, or paragraphs with a news cue.
-  const paragraphs = doc.getElementsByTagName('p');
   let pText = 0;
   let cue = NEWS_CUE.test(sample);
   for (let i = 0; i < paragraphs.length && i < 200; i++) {
@@ -81,7 +89,6 @@ export function classifyPage(doc: Document): Classification {
     if (t.length > 20 && paragraphs[i].closest('a') === null) pText += t.length;
     if (!cue && i < 30 && NEWS_CUE.test(t)) cue = true;
   }
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content');
   const structured = substantial.length === 1 || ogType === 'article';
   if ((pText >= 80 && structured && cue) || (pText >= 200 && (structured || cue))) {
     return { mode: 'article', reason: structured ? 'article element' : 'news paragraphs', units: substantial };

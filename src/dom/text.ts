@@ -1,8 +1,9 @@
 // DOM → text with a map back to Ranges. Text nodes keep their characters 1:1 so offsets map
 // exactly; block boundaries and <br> add a virtual "\n" that belongs to no node.
 
-export const UI_TAG = 'bulletin-lens-ui';
-export const MARK_TAG = 'bl-mark';
+import { UI_TAG } from './tags';
+
+export { MARK_TAG, UI_TAG } from './tags';
 
 const SKIP = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',

@@ -209,6 +209,17 @@ describe('content script in Chromium', () => {
     await page.close();
   });
 
+  it('runs the engine in a worker, and on the main thread when the page forbids workers', async () => {
+    const normal = await open('/fixtures/epaper.html');
+    expect(normal.summary.contentCost?.engine).toBe('worker');
+    await normal.page.close();
+    const { page, summary } = await open('/fixtures/csp.html');
+    expect(summary.contentCost?.engine).toBe('main');
+    expect(summary.articles).toHaveLength(4);
+    expect(texts(await readHighlights(page), 'bl-person')).toContain('林晓岚');
+    await page.close();
+  });
+
   it('leaves a non-news page alone: no engine, no highlights, no UI', async () => {
     const { page, summary } = await open('/fixtures/not-news.html', { analysed: false });
     expect(summary.mode).toBe('not-news');
@@ -257,6 +268,26 @@ describe('content script in Chromium', () => {
     expect(await ui.getByTestId('bl-card-type').textContent()).toContain('人名');
     expect(await ui.getByTestId('bl-card-count').textContent()).toContain('2');
     await expect.poll(() => ui.getByTestId('bl-card-pinyin').textContent()).toContain('shěn');
+
+    // A place shows its hierarchy; a policy term its gloss.
+    const centre = (name: string, text: string) =>
+      page.evaluate(
+        ([n, t]) => {
+          const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n)!;
+          const b = [...h].find((x) => x.toString() === t)!.getClientRects()[0];
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        },
+        [name, text] as const,
+      );
+    const place = await centre('bl-place', '武威');
+    await page.mouse.click(place.x, place.y);
+    await expect.poll(() => ui.getByTestId('bl-card-place').textContent()).toBe('武威市 · 甘肃省');
+    await ui.getByTestId('bl-card-close').click();
+    await expect.poll(() => ui.getByTestId('bl-card').count()).toBe(0);
+    const term = await centre('bl-policy-term', '两个确立');
+    await page.mouse.click(term.x, term.y);
+    await expect.poll(() => ui.getByTestId('bl-card-text').textContent()).toBe('两个确立');
+    expect((await ui.getByTestId('bl-card-gloss').textContent())?.length).toBeGreaterThan(4);
     expect(await domUnchanged(page)).toBe(true);
     await page.close();
   });
@@ -281,6 +312,43 @@ describe('content script in Chromium', () => {
       .poll(async () => texts(await readHighlights(page), 'bl-policy-term'), { timeout: 10_000 })
       .toContain('乡村振兴');
     expect(texts(await readHighlights(page), 'bl-policy-term')).not.toContain('放管服');
+    await page.close();
+  });
+
+  it('highlights the selection when the context menu or keyboard command fires (background → content)', async () => {
+    const { page } = await open('/fixtures/epaper.html');
+    await page.evaluate(() => {
+      const p = document.querySelector('#a3 p')!.firstChild as Text;
+      const at = p.data.indexOf('组织部分政协委员');
+      const r = document.createRange();
+      r.setStart(p, at);
+      r.setEnd(p, at + 8);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(r);
+    });
+    const tabId = await tabIdOf(worker, page);
+    const res = (await worker.evaluate(
+      (id) =>
+        (chrome.tabs as unknown as { sendMessage(id: number, m: unknown): Promise<unknown> }).sendMessage(id, {
+          channel: 'b2c',
+          msg: { type: 'selection:highlight', colour: 'green' },
+        }),
+      tabId,
+    )) as { ok: boolean; value: { created: boolean; id?: string } };
+    expect(res.value.created).toBe(true);
+    expect(res.value.id).toMatch(/^urn:uuid:/);
+    expect(texts(await readHighlights(page), 'bl-note-green')).toEqual(['组织部分政协委员']);
+    // Stored with the article it belongs to.
+    const listed = await popup.evaluate(async (url) => {
+      const rt = chrome.runtime as unknown as { sendMessage(m: unknown): Promise<unknown> };
+      const r = (await rt.sendMessage({ channel: 'c2b', msg: { type: 'annotations:list', url } })) as {
+        value: { id: string; target: { article: { title: string } | null; selector: { type: string }[] } }[];
+      };
+      return r.value;
+    }, `${server.url}/fixtures/epaper.html`);
+    const mine = listed.find((a) => a.id === res.value.id)!;
+    expect(mine.target.article?.title).toBe('天水市政协委员深入企业调研');
+    expect(mine.target.selector.map((x) => x.type).sort()).toEqual(['TextPositionSelector', 'TextQuoteSelector']);
     await page.close();
   });
 

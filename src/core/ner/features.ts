@@ -5,8 +5,14 @@ import { findPlaces } from '../gazetteer/index';
 import { lexiconEntries } from './lexicon';
 import { NUM_TAGS } from './tags';
 
-export const FEATURE_VERSION = 2;
-export const NUM_FEATURES = 19;
+/** Current feature set; version 1 (no gazetteer feature) still loads so older models keep working. */
+export const FEATURE_VERSION = 3;
+export const NUM_FEATURES = 18;
+
+/** Features per unit of a supported feature version, or 0 if unsupported. */
+export function featureCount(version: number): number {
+  return version === 2 ? 19 : version === 3 || version === 1 ? 18 : 0;
+}
 
 const BOS = 0x110001;
 const EOS = 0x110002;
@@ -101,6 +107,8 @@ let lexicon: Lexicon | null = null;
  */
 export class FeatureExtractor {
   readonly hashBits: number;
+  readonly version: number;
+  readonly numFeatures: number;
   private readonly shift: number;
   private cap = 0;
   private u = new Int32Array(0);
@@ -116,9 +124,12 @@ export class FeatureExtractor {
   private unitAt = new Int32Array(0);
   private readonly lex: Lexicon;
 
-  constructor(hashBits: number) {
+  constructor(hashBits: number, version: number = FEATURE_VERSION) {
     if (hashBits < 8 || hashBits > 24) throw new Error(`hashBits out of range: ${hashBits}`);
+    if (!featureCount(version)) throw new Error(`unsupported feature version ${version}`);
     this.hashBits = hashBits;
+    this.version = version;
+    this.numFeatures = featureCount(version);
     this.shift = 32 - hashBits;
     this.lex = lexicon ??= new Lexicon();
   }
@@ -141,7 +152,7 @@ export class FeatureExtractor {
     this.unitAt = new Int32Array(2 * cap + 1);
   }
 
-  /** cps: raw code points of one sentence; out must hold n * NUM_FEATURES. */
+  /** cps: raw code points of one sentence; out must hold n * numFeatures. */
   extract(cps: ArrayLike<number>, n: number, out: Int32Array): void {
     this.ensure(n);
     const { u, cls, h1, h2, h3 } = this;
@@ -161,12 +172,49 @@ export class FeatureExtractor {
     for (let p = 0; p < m + 2; p++) h2[p] = mix(h1[p], u[p + 1]);
     for (let p = 0; p < m + 1; p++) h3[p] = mix(h2[p], u[p + 2]);
     this.matchLexicon(n);
-    this.matchGazetteer(cps, n);
+    const useGaz = this.version === 2;
+    if (useGaz) this.matchGazetteer(cps, n);
+    const nf = this.numFeatures;
     const { starts, ends, inside, gaz } = this;
     const shift = this.shift;
     const NT = NUM_TAGS;
     const bias = (fin(mix(SEED, 0)) >>> shift) * NT;
     let o = 0;
+    if (this.version >= 3) {
+      // Block layout: an n-gram owns consecutive rows, one per offset from the tagged unit,
+      // so the 5 unigram, 4 bigram and 3 trigram templates read a few neighbouring rows
+      // that the next units read again, instead of 12 scattered ones (cache misses dominate).
+      const rowMask = (1 << this.hashBits) - 1;
+      for (let p = 0; p < m + 1; p++) {
+        h1[p] = fin(h1[p] ^ 0x100) >>> shift;
+        h2[p] = fin(h2[p] ^ 0x200) >>> shift;
+        h3[p] = fin(h3[p] ^ 0x300) >>> shift;
+      }
+      for (let i = 0; i < n; i++) {
+        const p = i + PAD;
+        out[o] = bias;
+        out[o + 1] = (h1[p - 2] & rowMask) * NT;
+        out[o + 2] = ((h1[p - 1] + 1) & rowMask) * NT;
+        out[o + 3] = ((h1[p] + 2) & rowMask) * NT;
+        out[o + 4] = ((h1[p + 1] + 3) & rowMask) * NT;
+        out[o + 5] = ((h1[p + 2] + 4) & rowMask) * NT;
+        out[o + 6] = (h2[p - 2] & rowMask) * NT;
+        out[o + 7] = ((h2[p - 1] + 1) & rowMask) * NT;
+        out[o + 8] = ((h2[p] + 2) & rowMask) * NT;
+        out[o + 9] = ((h2[p + 1] + 3) & rowMask) * NT;
+        out[o + 10] = (h3[p - 2] & rowMask) * NT;
+        out[o + 11] = ((h3[p - 1] + 1) & rowMask) * NT;
+        out[o + 12] = ((h3[p] + 2) & rowMask) * NT;
+        out[o + 13] = (fin(mix(mix(SKIP_SEED, u[p - 1]), u[p + 1])) >>> shift) * NT;
+        const pattern = cls[p - 2] | (cls[p - 1] << 3) | (cls[p] << 6) | (cls[p + 1] << 9) | (cls[p + 2] << 12);
+        out[o + 14] = (fin(mix(SEED, 0x1000000 | pattern)) >>> shift) * NT;
+        out[o + 15] = (fin(mix(SEED, 0x2000000 | starts[i] | (ends[i] << 8))) >>> shift) * NT;
+        out[o + 16] = (fin(mix(SEED, 0x3000000 | (i > 0 ? ends[i - 1] : 0) | (starts[i + 1] << 8))) >>> shift) * NT;
+        out[o + 17] = (fin(mix(SEED, 0x4000000 | inside[i] | (cls[p] << 8))) >>> shift) * NT;
+        o += 18;
+      }
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const p = i + PAD;
       out[o] = bias;
@@ -191,10 +239,12 @@ export class FeatureExtractor {
       out[o + 16] = (fin(mix(SEED, 0x3000000 | d2)) >>> shift) * NT;
       const d3 = inside[i] | (cls[p] << 8);
       out[o + 17] = (fin(mix(SEED, 0x4000000 | d3)) >>> shift) * NT;
-      // gaz[] is offset by one: gaz[0] and gaz[n + 1] are the sentence edges.
-      const g3 = gaz[i] | (gaz[i + 1] << 5) | (gaz[i + 2] << 10);
-      out[o + 18] = (fin(mix(SEED, 0x5000000 | g3)) >>> shift) * NT;
-      o += NUM_FEATURES;
+      if (useGaz) {
+        // gaz[] is offset by one: gaz[0] and gaz[n + 1] are the sentence edges.
+        const g3 = gaz[i] | (gaz[i + 1] << 5) | (gaz[i + 2] << 10);
+        out[o + 18] = (fin(mix(SEED, 0x5000000 | g3)) >>> shift) * NT;
+      }
+      o += nf;
     }
   }
 

@@ -73,4 +73,58 @@ export class Viterbi {
     }
     return best;
   }
+
+  /**
+   * Best path where unit i may only take tags t with mask[i * NT + t] !== 0 (partial
+   * annotation: the gold tag on annotated units, O or an unannotated type elsewhere).
+   */
+  decodeMasked(emit: Float64Array, n: number, trans: ArrayLike<number>, mask: Uint8Array, out: Uint8Array): number {
+    if (n === 0) return 0;
+    this.ensure(n);
+    const { delta, back } = this;
+    const { offsets, preds } = PRED;
+    for (let t = 0; t < NT; t++) {
+      delta[t] = mask[t] && START_OK[t] ? emit[t] + trans[START_ROW + t] : -Infinity;
+    }
+    for (let i = 1; i < n; i++) {
+      const prevBase = (i - 1) * NT;
+      const base = i * NT;
+      for (let cur = 0; cur < NT; cur++) {
+        if (mask[base + cur] === 0) {
+          delta[base + cur] = -Infinity;
+          continue;
+        }
+        let best = -Infinity;
+        let arg = 0;
+        for (let k = offsets[cur], e = offsets[cur + 1]; k < e; k++) {
+          const p = preds[k];
+          const s = delta[prevBase + p] + trans[p * NT + cur];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+        delta[base + cur] = best + emit[base + cur];
+        back[base + cur] = arg;
+      }
+    }
+    const lastBase = (n - 1) * NT;
+    let best = -Infinity;
+    let arg = 0;
+    for (let t = 0; t < NT; t++) {
+      if (!END_OK[t]) continue;
+      const s = delta[lastBase + t] + trans[END_COL + t];
+      if (s > best) {
+        best = s;
+        arg = t;
+      }
+    }
+    if (best === -Infinity) throw new Error('decodeMasked: no path satisfies the mask');
+    out[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) {
+      arg = back[i * NT + arg];
+      out[i - 1] = arg;
+    }
+    return best;
+  }
 }

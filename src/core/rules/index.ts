@@ -194,17 +194,18 @@ function orgState(ctx: RuleContext): OrgState {
   return { placeEnd, placeStart };
 }
 
+function pushOrg(out: Cand[], orgEnds: Set<number>, s: number, e: number): void {
+  out.push({ type: 'organization', start: s, end: e, by: 'rule', prio: 3 });
+  orgEnds.add(e);
+}
+
 function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, orgEnds: Set<number>): void {
   const { placeEnd, placeStart } = st;
-  const push = (s: number, e: number): void => {
-    out.push({ type: 'organization', start: s, end: e, by: 'rule', prio: 3 });
-    orgEnds.add(e);
-  };
   {
     const c = text.charCodeAt(i);
     if (f & F_NAT) {
       const w = NATIONAL_ORGS.at(text, i);
-      if (w) push(i, i + w.length);
+      if (w) pushOrg(out, orgEnds, i, i + w.length);
     }
     if (f & F_PARTY) {
       const w = PARTIES.at(text, i);
@@ -219,18 +220,18 @@ function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, or
           const suf = PARTY_SUFFIXES.at(text, e);
           if (suf) e += suf.length;
         }
-        push(i, e);
+        pushOrg(out, orgEnds, i, e);
       }
     }
     if (c === 0x653f && (f & F_NAT) && text.startsWith('政协', i)) {
       RE_ZX.lastIndex = i;
       const m = RE_ZX.exec(text);
-      if (m) push(i, RE_ZX.lastIndex);
+      if (m) pushOrg(out, orgEnds, i, RE_ZX.lastIndex);
     }
     if (c === 0x4e2d && (f & F_NAT) && text.startsWith('中共', i)) {
       RE_ZG.lastIndex = i;
       const m = RE_ZG.exec(text);
-      if (m) push(i, RE_ZG.lastIndex);
+      if (m) pushOrg(out, orgEnds, i, RE_ZG.lastIndex);
     }
     if (!(f & F_BODY)) return;
     const b = BODIES.at(text, i);
@@ -239,10 +240,10 @@ function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, or
     if (b === '委' && (!level || text.charCodeAt(i + 1) === 0x5458 || text.charCodeAt(i + 1) === 0x4f1a)) return;
     let start = -1;
     const pe = placeEnd.get(i);
-    if (pe) start = pe.start;
+    if (pe) start = chainStart(placeEnd, pe.start);
     else if (level) {
       const pl = placeEnd.get(i - 1);
-      if (pl) start = pl.start;
+      if (pl) start = chainStart(placeEnd, pl.start);
       else {
         // an unknown place: 2–4 chars back to a boundary (，嘉峪关市政协); otherwise just 市政协
         let k = i - 2;
@@ -257,7 +258,34 @@ function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, or
     let e = i + b.length;
     const sub = ORG_SUBUNITS.at(text, e);
     if (sub && (sub !== '党组' || /^[\d，。；、]/.test(text[e + 2] ?? '，')) && !(sub === '常委会' && text.startsWith('会议', e + 3))) e += sub.length;
-    push(start, e);
+    pushOrg(out, orgEnds, start, e);
+  }
+}
+
+/** 武威市凉州区: a place directly after another place extends the org to the left. */
+function chainStart(placeEnd: Map<number, PlaceSpan>, start: number): number {
+  for (let guard = 0; guard < 4; guard++) {
+    const prev = placeEnd.get(start);
+    if (!prev) break;
+    start = prev.start;
+  }
+  return start;
+}
+
+/** 省科技厅, 市教育局: level (or place) + 1–6 chars + 厅/局, found from the 厅/局. */
+function deptAt(text: string, i: number, out: Cand[], st: OrgState, orgEnds: Set<number>): void {
+  const next = text.charCodeAt(i + 1);
+  if (next === 0x957f || orgEnds.has(i + 1)) return; // 局长 / 厅长; or a listed body already ends here
+  for (let k = i - 1; k >= 0 && k >= i - 7; k--) {
+    const c = text.charCodeAt(k);
+    if (!isCjkIdeograph(c) || BOUNDARY[c] === 1 || FUNCTION[c] === 1) return;
+    if (LEVELS[c] === 1 && k < i - 1) {
+      const pl = st.placeEnd.get(k + 1) ?? st.placeEnd.get(k);
+      const start = pl ? chainStart(st.placeEnd, pl.start) : k;
+      out.push({ type: 'organization', start, end: i + 1, by: 'rule', prio: 3 });
+      orgEnds.add(i + 1);
+      return;
+    }
   }
 }
 
@@ -307,6 +335,7 @@ const F_DATE = 4;
 const F_NAT = 8;
 const F_PARTY = 16;
 const F_BODY = 32;
+const F_DEPT = 64;
 const F_ORG = F_NAT | F_PARTY | F_BODY;
 const FLAGS = new Uint8Array(65536);
 for (const c of POSITIONS.firstChars()) FLAGS[c] |= F_POS;
@@ -314,6 +343,8 @@ for (const c of [...ADDRESS.firstChars(), ...NAME_VERBS.firstChars()]) FLAGS[c] 
 for (const c of [...NATIONAL_ORGS.firstChars(), 0x653f, 0x4e2d]) FLAGS[c] |= F_NAT; // 政协X委员会, 中共X委 start like national names
 for (const c of PARTIES.firstChars()) FLAGS[c] |= F_PARTY;
 for (const c of BODIES.firstChars()) FLAGS[c] |= F_BODY;
+FLAGS[0x5385] |= F_DEPT; // 厅
+FLAGS[0x5c40] |= F_DEPT; // 局
 for (let c = 48; c <= 57; c++) FLAGS[c] |= F_DATE;
 FLAGS[0x5e74] |= F_DATE;
 FLAGS[0x6708] |= F_DATE;
@@ -329,6 +360,7 @@ export function findRuleEntities(text: string, ctx: RuleContext = {}): Cand[] {
     const f = FLAGS[text.charCodeAt(i)];
     if (f === 0) continue;
     if (f & F_ORG) orgAt(text, i, f, out, org, orgEnds);
+    if (f & F_DEPT) deptAt(text, i, out, org, orgEnds);
     if (f & F_POS) positionAt(text, i, out, pos);
     if (f & F_NAME) bareNameAt(text, i, out, pos.personEnd);
     if (f & F_DATE) i = dateAt(text, i, out);

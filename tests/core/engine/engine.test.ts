@@ -95,6 +95,15 @@ describe('analyze', () => {
     expect(analyze(text).entities.filter((e) => e.by === 'model').map((e) => e.text)).toEqual(['工作者']);
   });
 
+  it('a model that throws leaves the rule results intact', () => {
+    const text = '市政协主席梁英出席会议。';
+    const before = analyze(text, { model: false }).entities;
+    registerModel(() => {
+      throw new Error('incompatible weights');
+    });
+    expect(analyze(text).entities).toEqual(before);
+  });
+
   it('empty and whitespace-only input', () => {
     expect(analyze('')).toEqual({ text: '', articles: [], entities: [] });
     expect(analyze(' \n\n ').articles).toEqual([]);

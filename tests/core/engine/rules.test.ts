@@ -59,6 +59,16 @@ describe('rules: organization', () => {
     expect(orgs.map((o) => text.slice(o.start, o.end))).toEqual(['通渭县人民政府']);
   });
 
+  it('departments (level + name + 厅/局) and chained places', () => {
+    expect(found('与省科技厅签署合作协议', 'organization')).toEqual(['省科技厅']);
+    expect(found('市教育局局长出席', 'organization')).toEqual(['市教育局']);
+    expect(found('这是大局，不是格局', 'organization')).toEqual([]);
+    const text = '武威市凉州区人民法院审结案件';
+    const places = [{ start: 0, end: 3 }, { start: 3, end: 6 }];
+    const orgs = findRuleEntities(text, { places }).filter((c) => c.type === 'organization');
+    expect(orgs.map((o) => text.slice(o.start, o.end))).toEqual(['武威市凉州区人民法院']);
+  });
+
   it('does not build an organisation from 全市 or a verb phrase', () => {
     expect(found('，推动全市政协工作迈上新台阶', 'organization')).toEqual([]);
     expect(found('主持召开市政协会议', 'organization')).toEqual(['市政协']);

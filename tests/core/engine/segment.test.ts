@@ -140,3 +140,18 @@ describe('segmentation: more dateline and continuation forms', () => {
     expect(r.articles[0].dateline?.reporters).toEqual(['李东华']);
   });
 });
+
+describe('segmentation: headlines with a comma', () => {
+  it('are headlines when a dateline follows, prose otherwise', () => {
+    const text = [
+      '守正创新，奋力谱写新篇章',
+      '本报讯（记者 周明）7月1日，全市宣传思想工作会议召开。',
+      '会议强调，要守正创新，',
+      '奋力谱写新篇章。',
+    ].join('\n');
+    const r = analyze(text);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0].title).toBe('守正创新，奋力谱写新篇章');
+    expect(r.articles[0].body.endsWith('奋力谱写新篇章。')).toBe(true);
+  });
+});
