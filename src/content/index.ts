@@ -46,6 +46,11 @@ function enableCards(): void {
   void import('./cards').then(({ initCards }) => initCards(life.signal));
 }
 
+function applySettings(s: Settings): void {
+  state.colours = Object.fromEntries(Object.entries(s.types).map(([t, v]) => [t, v.colour]));
+  state.enabled = new Set(enabledTypes(s));
+}
+
 /** Classifies the page and, when it is news (or the reader asks), analyses it. */
 async function analysePage(force = false): Promise<void> {
   run?.abort();
@@ -69,6 +74,7 @@ async function analysePage(force = false): Promise<void> {
   if (wanted || (force && allowed)) {
     // When the reader asks on a listing or unstructured page, the body goes through segmentation.
     const use = wanted ? cls : { ...cls, mode: 'bulletin' as const, units: [document.body] };
+    if (settings) applySettings(settings);
     const { startAnalysis } = await import('./analysis');
     if (ctrl.signal.aborted) return;
     const a = await startAnalysis(use, ctrl.signal, () => void report());
@@ -142,16 +148,10 @@ void (async () => {
   ]);
   roundTrip = pong.ok ? performance.now() - sent : null;
   settings = loaded;
-  booked(() => {
-    if (!settings) return;
-    state.colours = Object.fromEntries(Object.entries(settings.types).map(([t, s]) => [t, s.colour]));
-    state.enabled = new Set(enabledTypes(settings));
-  });
   onSettingsChanged((next) => {
     const wasOn = !settings || siteEnabled(settings, location.hostname);
     settings = next;
-    state.colours = Object.fromEntries(Object.entries(next.types).map(([t, s]) => [t, s.colour]));
-    state.enabled = new Set(enabledTypes(next));
+    applySettings(next);
     void import('./styles').then((s) => s.restyle());
     analysis?.setEnabled(enabledTypes(next));
     if (wasOn !== siteEnabled(next, location.hostname)) void analysePage().then(report);
@@ -160,7 +160,7 @@ void (async () => {
   await loadAnnotations().catch(() => undefined);
   await report();
   booked(() => initSelection(life.signal, enableCards), 'init');
-  initObserver(life.signal, {
+  booked(() => initObserver(life.signal, {
     navigated: async () => {
       await analysePage();
       await loadAnnotations().catch(() => undefined);
@@ -178,7 +178,7 @@ void (async () => {
       if (state.notes || state.summary.orphaned.length) (await import('./reader')).reanchor();
       await report();
     },
-  });
+  }), 'init');
 })();
 
 // Book the synchronous evaluation of this module (handlers, first messages) as our main-thread time.

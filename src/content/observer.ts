@@ -1,5 +1,6 @@
 // One batched MutationObserver for the page, plus single-page-app navigation.
 import { MARK_TAG, UI_TAG } from '../dom/tags';
+import { booked } from './state';
 
 const QUIET_MS = 250;
 const MAX_WAIT_MS = 1000;
@@ -50,7 +51,8 @@ export function initObserver(signal: AbortSignal, on: ObserverHandlers): void {
     timer = setTimeout(flush, now - first > MAX_WAIT_MS ? 0 : QUIET_MS);
   };
 
-  const mo = new MutationObserver((records) => {
+  const mo = new MutationObserver((records) => booked(() => collect(records), 'observe'));
+  const collect = (records: MutationRecord[]) => {
     for (const r of records) {
       if (ours(r.target)) continue;
       let relevant = r.type === 'characterData';
@@ -63,7 +65,7 @@ export function initObserver(signal: AbortSignal, on: ObserverHandlers): void {
       if (relevant) targets.push(r.target);
     }
     if (targets.length || location.href !== url) schedule();
-  });
+  };
   mo.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   const onNav = () => {
     if (location.href !== url) schedule();

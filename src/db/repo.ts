@@ -45,12 +45,14 @@ export interface StoreStats {
 type Listener = (e: StorageError) => void;
 
 const NARROW_ENOUGH = 200;
-/** Reading one row costs about as much as this many index keys (measured on fake-indexeddb). */
-const ROW_COST_IN_KEYS = 12;
+/** Reading one row by key costs about as much as walking this many index keys (fake-indexeddb, Chromium alike in kind). */
+const ROW_COST_IN_KEYS = 100;
 
 export interface RepositoryOptions {
   /** Up to this many candidates, search reads their rows instead of walking the created index (default: by cost). */
   readRowsBelow?: number;
+  /** Smallest window when walking the created index (tests make it tiny to exercise the growth). */
+  walkWindow?: number;
 }
 
 const positionOf = (a: Annotation): number => {
@@ -75,12 +77,14 @@ function intersect(a: Set<string> | null, b: Iterable<string>): Set<string> {
 export class Repository {
   private listeners = new Set<Listener>();
   private readonly readRowsBelow: number | undefined;
+  private readonly walkWindow: number;
 
   constructor(
     readonly db: BulletinDb,
     options: RepositoryOptions = {},
   ) {
     this.readRowsBelow = options.readRowsBelow;
+    this.walkWindow = options.walkWindow ?? 256;
     db.on('blocked', () =>
       this.emit(new StorageError('blocked', 'The database upgrade is blocked by another open Bulletin Lens window.')),
     );
@@ -439,10 +443,23 @@ export class Repository {
         const rows = (await inRange.toArray()).filter(check).sort(newestFirst);
         return { items: rows.slice(offset, offset + limit).map(fromRow), total: rows.length };
       }
-      // Many proven candidates: order them by walking the created index's keys, then read one page of rows.
-      const ordered = ((await inRange.reverse().primaryKeys()) as string[]).filter((k) => keys.has(k));
-      const page = await t.bulkGet(ordered.slice(offset, offset + limit));
-      return { items: page.filter((r): r is AnnotationRow => r !== undefined).map(fromRow), total: ordered.length };
+      // Many proven candidates: order them by walking the created index's keys newest first, then
+      // read one page of rows. Without a date range every candidate counts, so the walk can stop
+      // as soon as the page is full (windows grow from the candidates' density).
+      const want = offset + limit;
+      const undated = !q.from && !q.to;
+      const tableSize = await t.count();
+      let window = undated ? Math.ceil((want * tableSize) / Math.max(1, keys.size) * 1.5) + this.walkWindow : Infinity;
+      let ordered: string[];
+      for (;;) {
+        const walk = inRange.reverse();
+        const pks = (await (Number.isFinite(window) ? walk.limit(window) : walk).primaryKeys()) as string[];
+        ordered = pks.filter((k) => keys.has(k));
+        if (ordered.length >= want || pks.length < window) break;
+        window *= 4;
+      }
+      const page = await t.bulkGet(ordered.slice(offset, want));
+      return { items: page.filter((r): r is AnnotationRow => r !== undefined).map(fromRow), total: undated ? keys.size : ordered.length };
     });
   }
 

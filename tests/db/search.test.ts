@@ -96,7 +96,7 @@ describe('search', () => {
 describe('search over many candidates (created-index walk)', () => {
   it('returns the same pages and totals as reading every candidate row', async () => {
     const name = freshName();
-    const walk = openRepository(name, undefined, { readRowsBelow: 0 });
+    const walk = openRepository(name, undefined, { readRowsBelow: 0, walkWindow: 1 });
     const rows = openRepository(name, undefined, { readRowsBelow: Infinity });
     // Every third pair shares a creation time, so ties must break the same way on every path.
     for (let i = 0; i < 40; i++) {
@@ -104,7 +104,8 @@ describe('search over many candidates (created-index walk)', () => {
         makeAnnotation({
           url: `https://s${i % 3}.example.cn/${i % 7}`,
           quote: i % 2 ? `第${i}条政协委员提案` : `第${i}条 consultation 记录`,
-          note: i % 5 === 0 ? '需要核实' : '',
+          // The oldest eight carry 旧档: their hits sit at the far end of a newest-first walk.
+          note: i < 8 ? '旧档' : i % 5 === 0 ? '需要核实' : '',
           tags: i % 4 === 0 ? ['核实'] : [],
           created: new Date(Date.UTC(2024, 0, 1 + (i % 3 === 0 ? i - 1 : i))).toISOString(),
         }),
@@ -120,6 +121,12 @@ describe('search over many candidates (created-index walk)', () => {
       { tag: '核实', site: 's0.example.cn' },
       { text: '核实', tag: '核实' },
       { text: '政协 提案' },
+      { text: '协', limit: 3 },
+      { text: '协', limit: 3, offset: 17 },
+      { text: 'consult*', limit: 2, offset: 1 },
+      { text: 'consult*', from: '2024-01-05', limit: 4 },
+      { text: '档', limit: 3 },
+      { text: '档', limit: 3, offset: 6 },
     ];
     for (const q of queries) {
       const a = await walk.search(q);
@@ -128,6 +135,9 @@ describe('search over many candidates (created-index walk)', () => {
       expect(a.items.map((x) => x.id), JSON.stringify(q)).toEqual(b.items.map((x) => x.id));
     }
     expect((await walk.search({ text: '政协' })).total).toBe(20);
+    const old = await walk.search({ text: '档', limit: 3 });
+    expect(old.total).toBe(8);
+    expect(old.items.map((a) => a.body.note)).toEqual(['旧档', '旧档', '旧档']);
     const dated = await walk.search({ text: '提案', from: '2024-01-10', to: '2024-01-20' });
     expect(dated.items.map((a) => a.created.slice(0, 10))).toEqual(['2024-01-20', '2024-01-18', '2024-01-15', '2024-01-14', '2024-01-12']);
     // Walking the created index (no text) gives the same order as reading rows.
