@@ -36,6 +36,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
+      // The preload helper would add <link rel=modulepreload> to the page's <head>: the page is not ours to touch.
+      modulePreload: false,
       rollupOptions: {
         input: { notes: resolve(import.meta.dirname, 'src/notes/index.html') },
       },

@@ -29,6 +29,9 @@ export interface TrainOptions {
    * (annotated only in CLUENER) may not swallow its places and organizations (上海|市长).
    */
   latentTypes?: boolean;
+  /** Zero int8 weights with |w| <= prune (default: largest of 1..3 within pruneSlack of unpruned dev F1). */
+  prune?: number;
+  pruneSlack?: number;
   /** Times each sentence of a source file is visited per epoch (fractions sampled); default 1. */
   sourceWeights?: Record<string, number>;
   log?: (line: string) => void;
@@ -350,6 +353,23 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
     }
   }
   if (!model) throw new Error('no model');
+  // Prune: zero the smallest int8 weights while mean dev F1 stays within PRUNE_SLACK of the
+  // unpruned model. Fewer non-zeros make the shipped module smaller and faster to decode.
+  const base = model;
+  const PRUNE_SLACK = opts.pruneSlack ?? 0.0005;
+  for (const t of opts.prune !== undefined ? [opts.prune] : [1, 2, 3]) {
+    if (t <= 0) break;
+    const w = Int8Array.from(base.weights, (v) => (v <= t && v >= -t ? 0 : v));
+    const m = new NerModel({ hashBits: base.hashBits, scale: base.scale, note: base.note, featureVersion: base.featureVersion }, w, base.trans);
+    const ev = evalDev(dv, (p, out) => m.tagUnits(p.ex.cps, p.ex.cps.length, out));
+    const s = meanF1(ev);
+    let nnz = 0;
+    for (let k = 0; k < w.length; k++) if (w[k] !== 0) nnz++;
+    log(`prune |w| <= ${t}: ${nnz} non-zeros; dev ${formatEval(ev)}; mean ${(s * 100).toFixed(2)}`);
+    if (opts.prune === undefined && s < qBest - PRUNE_SLACK) break;
+    model = m;
+    quantisedDev = ev;
+  }
   log(`best epoch ${bestEpoch}; quantised dev ${formatEval(quantisedDev)}`);
   return { model, history, bestEpoch, quantisedDev };
 }

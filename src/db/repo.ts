@@ -427,20 +427,21 @@ export class Repository {
       const newestFirst = (a: AnnotationRow, b: AnnotationRow) =>
         a.created !== b.created ? (a.created < b.created ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
-      const rowsBelow = this.readRowsBelow ?? Math.max(1000, (await t.count()) / ROW_COST_IN_KEYS);
+      const rowsBelow = this.readRowsBelow ?? Math.max(32, (await t.count()) / ROW_COST_IN_KEYS);
       if (keys !== null && (keys.size <= rowsBelow || !proven)) {
         const rows = (await t.bulkGet([...keys])).filter((r): r is AnnotationRow => r !== undefined && check(r));
         rows.sort(newestFirst);
         return { items: rows.slice(offset, offset + limit).map(fromRow), total: rows.length };
       }
-      const inRange = t.where('created').between(from, to, true, true);
+      // A fresh collection per use: Dexie's reverse()/limit() change the collection they are called on.
+      const inRange = () => t.where('created').between(from, to, true, true);
       if (keys === null && parts.length === 0) {
-        const total = await inRange.count();
-        const page = await inRange.reverse().offset(offset).limit(limit).toArray();
+        const total = await inRange().count();
+        const page = await inRange().reverse().offset(offset).limit(limit).toArray();
         return { items: page.map(fromRow), total };
       }
       if (keys === null) {
-        const rows = (await inRange.toArray()).filter(check).sort(newestFirst);
+        const rows = (await inRange().toArray()).filter(check).sort(newestFirst);
         return { items: rows.slice(offset, offset + limit).map(fromRow), total: rows.length };
       }
       // Many proven candidates: order them by walking the created index's keys newest first, then
@@ -452,7 +453,7 @@ export class Repository {
       let window = undated ? Math.ceil((want * tableSize) / Math.max(1, keys.size) * 1.5) + this.walkWindow : Infinity;
       let ordered: string[];
       for (;;) {
-        const walk = inRange.reverse();
+        const walk = inRange().reverse();
         const pks = (await (Number.isFinite(window) ? walk.limit(window) : walk).primaryKeys()) as string[];
         ordered = pks.filter((k) => keys.has(k));
         if (ordered.length >= want || pks.length < window) break;
