@@ -74,21 +74,32 @@ function table(title: string, docs: readonly Doc[], types: readonly string[]): R
   for (const t of types) row(t, (e) => e.byType[t]);
   row('micro', (e) => e.micro);
   if (errorsFor) {
+    // where the merge differs from the model alone: gold spans the model had and the merge lost,
+    // and wrong spans the merge added
     let shown = 0;
+    let nLost = 0;
+    let nGained = 0;
+    let nWrong = 0;
+    const keys = (xs: readonly SpanLike[]): Set<string> => new Set(xs.filter((x) => x.type === errorsFor).map((x) => `${x.start}:${x.end}`));
     docs.forEach((d, k) => {
-      if (shown >= 60) return;
-      const g = new Set(d.gold.filter((x) => x.type === errorsFor).map((x) => `${x.start}:${x.end}`));
-      const p = new Set(preds.merged[k].filter((x) => x.type === errorsFor).map((x) => `${x.start}:${x.end}`));
-      const fn = [...g].filter((x) => !p.has(x));
-      const fp = [...p].filter((x) => !g.has(x));
-      if (!fn.length && !fp.length) return;
-      shown++;
+      const g = keys(d.gold);
+      const m = keys(preds.model[k]);
+      const p = keys(preds.merged[k]);
+      const lost = [...g].filter((x) => m.has(x) && !p.has(x));
+      const gained = [...g].filter((x) => !m.has(x) && p.has(x));
+      const extra = [...p].filter((x) => !g.has(x) && !m.has(x));
+      nLost += lost.length;
+      nGained += gained.length;
+      nWrong += extra.length;
+      if (!lost.length && !extra.length && !gained.length) return;
+      if (shown++ >= 80) return;
       const sl = (x: string): string => {
         const [a, b] = x.split(':').map(Number);
         return d.text.slice(a, b);
       };
-      console.log(`  ${d.id}: missed [${fn.map(sl).join(' ')}] extra [${fp.map(sl).join(' ')}]  «${d.text.slice(0, 80)}»`);
+      if (!argv.includes('--quiet')) console.log(`  ${d.id}: lost [${lost.map(sl).join(' ')}] gained [${gained.map(sl).join(' ')}] wrong [${extra.map(sl).join(' ')}]  «${d.text.slice(0, 70)}»`);
     });
+    console.log(`  ${errorsFor}: merged vs model: lost ${nLost} gold spans, gained ${nGained}, added ${nWrong} wrong ones`);
   }
   return res;
 }

@@ -23,9 +23,9 @@ export interface TrainOptions {
   /** Feature set (default: the current FEATURE_VERSION). */
   featureVersion?: number;
   /**
-   * Sentences from files that do not annotate every type: treat their unlabelled units as
-   * O or any unannotated type (latent; the target is the best such path) and decode them with
-   * all tags, instead of forbidding the unannotated types. MSRA then teaches that a position
+   * Sentences from files that do not annotate every type are decoded with all tags (instead
+   * of forbidding the unannotated types); a predicted span of an unannotated type is
+   * penalised only where it covers an annotated unit. MSRA then teaches that a position
    * (annotated only in CLUENER) may not swallow its places and organizations (上海|市长).
    */
   latentTypes?: boolean;
@@ -193,8 +193,7 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
   const allAllowed = tagMaskForTypes(ALL_TYPES_MASK);
   const latent = !!opts.latentTypes;
   const goldBuf = new Uint8Array(maxLen);
-  const maskBuf = new Uint8Array(maxLen * NT);
-  if (latent) log('latent types: unannotated types may appear on unlabelled units');
+  if (latent) log('latent types: unannotated types are penalised only where they cover annotated units');
 
   const upd = (arr: Float64Array, acc: Float64Array, k: number, d: number): void => {
     arr[k] += d;
@@ -247,15 +246,24 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
       let gold: Uint8Array = ex.gold;
       if (latent && ex.typeMask !== ALL_TYPES_MASK) {
         viterbi.decode(emit, n, trans, allAllowed, pred);
-        // Target: best path that keeps the annotated spans and puts only O or unannotated types elsewhere.
-        for (let i = 0; i < n; i++) {
-          const g = ex.gold[i];
-          const base = i * NT;
-          for (let t = 0; t < NT; t++) {
-            maskBuf[base + t] = g !== TAG_O ? (t === g ? 1 : 0) : t === TAG_O || !((ex.typeMask >> ((t - 1) >> 2)) & 1) ? 1 : 0;
+        // Target: the gold tags, plus each predicted span of an unannotated type that lies
+        // wholly on unlabelled units (it may be right; no update). A predicted span that
+        // covers an annotated unit is wrong and gets pushed down. The target never holds a
+        // span the prediction lacks, so these sentences never push unannotated types up.
+        goldBuf.set(ex.gold.subarray(0, n));
+        for (let i = 0; i < n; ) {
+          const t = pred[i];
+          if (t === TAG_O || (ex.typeMask >> ((t - 1) >> 2)) & 1) {
+            i++;
+            continue;
           }
+          let e = i + 1;
+          while (e < n && (pred[e] - 1) >> 2 === (t - 1) >> 2 && ((pred[e] - 1) & 3) !== 0 && ((pred[e - 1] - 1) & 3) < 2) e++;
+          let free = true;
+          for (let k = i; k < e; k++) if (ex.gold[k] !== TAG_O) free = false;
+          if (free) for (let k = i; k < e; k++) goldBuf[k] = pred[k];
+          i = e;
         }
-        viterbi.decodeMasked(emit, n, trans, maskBuf, goldBuf);
         gold = goldBuf;
       } else viterbi.decode(emit, n, trans, allowed, pred);
       let wrong = false;

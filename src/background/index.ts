@@ -1,6 +1,6 @@
 // Service worker: routes typed messages; the database lives here and in extension pages only.
 import { handleFromContent } from '../shared/messages';
-import { initAnnotations } from './annotations';
+import { initAnnotations, recordPageReport } from './annotations';
 import { initCommands } from './commands';
 import { rememberSummary } from './summaries';
 
@@ -8,7 +8,9 @@ handleFromContent({
   ping: (msg) => ({ sent: msg.sent, received: Date.now(), from: 'background' as const }),
   'page:report': async (msg, sender) => {
     await rememberSummary(sender.tab?.id, msg.summary);
-    return { stored: sender.tab?.id !== undefined };
+    // The page and its articles go to the database too, for the notes page and the entity-table export.
+    const stored = await recordPageReport(msg.summary);
+    return { stored };
   },
   ...initAnnotations(),
 });

@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline';
 import { extname } from 'node:path';
 import type { AnalysisResult, EntityType } from '../core/types';
 import { ENTITY_TYPES } from '../core/types';
-import { analyze, registerModel, type EngineOptions } from '../core/engine';
+import { analyze, type EngineOptions } from '../core/engine';
+import { loadShippedModel } from '../core/index';
 import { decode, InputError } from './decode';
 import { htmlToText } from './html';
 import { jsonArticles, jsonEntities, toCsv, toMarkdown, toRecord } from './format';
@@ -29,7 +30,7 @@ Files ending in .html/.htm are read as web pages, anything else as UTF-8 text.
   --single          treat each input as one article
   --types LIST      entity types to report (${ENTITY_TYPES.join(',')})
   --province NAME   province of the pages, for ambiguous place names
-  --model           use the learned entity model
+  --no-model        rules, gazetteer and lexicon only (the learned entity model is on by default)
 `;
 
 interface Args {
@@ -45,7 +46,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Args | 'help' {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
   if (argv[0] !== 'annotate') throw new UsageError(`unknown command "${argv[0]}"`);
-  const a: Args = { files: [], format: 'json', stdinJsonl: false, engine: { model: false }, model: false };
+  const a: Args = { files: [], format: 'json', stdinJsonl: false, engine: {}, model: true };
   for (let i = 1; i < argv.length; i++) {
     const x = argv[i];
     const value = (): string => {
@@ -62,6 +63,7 @@ function parseArgs(argv: string[]): Args | 'help' {
       a.format = f;
     } else if (x === '--single') a.engine.singleArticle = true;
     else if (x === '--model') a.model = true;
+    else if (x === '--no-model') a.model = false;
     else if (x === '--province') a.engine.provinceHint = value();
     else if (x === '--types') {
       const ts = value().split(',').map((s) => s.trim()).filter(Boolean);
@@ -134,11 +136,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.out(USAGE);
     return 0;
   }
-  if (args.model) {
-    const ner = await import('../core/ner');
-    registerModel((t) => ner.tagEntities(t));
-    args.engine.model = true;
-  }
+  if (args.model) await loadShippedModel();
+  args.engine.model = args.model;
   if (args.stdinJsonl) return runJsonl(io, args.engine);
   const done: Array<{ source: string; result: AnalysisResult }> = [];
   let failed = false;

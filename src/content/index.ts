@@ -32,7 +32,7 @@ function cost() {
 async function report(): Promise<void> {
   state.summary = {
     ...state.summary,
-    url: location.href,
+    url: canonicalUrl(),
     title: document.title,
     backgroundRoundTripMs: roundTrip,
     contentCost: cost(),
@@ -63,7 +63,7 @@ async function analysePage(force = false): Promise<void> {
   const allowed = !settings || siteEnabled(settings, location.hostname);
   state.summary = {
     ...state.summary,
-    url: location.href,
+    url: canonicalUrl(),
     title: document.title,
     mode: allowed ? cls.mode : 'disabled',
     analysed: false,

@@ -13,11 +13,12 @@
 //     contributes names in free text that no rule anchors.
 import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
-import { isCjkIdeograph, normalize, toOriginal, type Normalized } from './normalize';
+import { normalize, toOriginal, type Normalized } from './normalize';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
-import { findRuleEntities, isNameShaped, type Cand } from './rules';
+import { findRuleEntities, type Cand } from './rules';
+import { endsLikeOrg, modelSpanOk } from './rules/model-filter';
 import { findPlaces, lookupPlace } from './gazetteer';
 import { findPolicyTerms } from './lexicon';
 
@@ -70,83 +71,194 @@ function datelineCands(d: DatelineMatch, out: Cand[]): void {
   if (d.dateSpan) out.push({ type: 'date', start: d.dateSpan.start, end: d.dateSpan.end, by: 'rule', prio: 3 });
 }
 
-/** Sanity checks on a model span: whole words of CJK ideographs; person spans shaped like a name. */
-function modelSpanOk(text: string, type: EntityType, start: number, end: number): boolean {
-  if (end - start < 2 || end - start > 24) return false;
-  for (let k = start; k < end; k++) if (!isCjkIdeograph(text.charCodeAt(k))) return false;
-  if (type === 'person') return isNameShaped(text.slice(start, end));
-  if (type === 'organization' && end - start <= 3) return false; // bare 政协, 常委会
-  return !'的了和与及在对为'.includes(text[start]);
-}
-
 /**
  * Greedy non-overlapping selection: longest first, then priority, then source order.
- * Bucketed by length and priority instead of sorted, so it stays linear.
+ * Bucketed by length and priority instead of sorted, so it stays linear. Only candidates of
+ * the given class take part.
  */
-function resolve(cands: readonly Cand[], taken: Uint8Array): Cand[] {
+const CERTAIN = 0;
+const WEAK = 1;
+/** Weak spans other than gazetteer names run into the words around them. */
+const WEAK_RULES = 2;
+
+function resolve(cands: readonly Cand[], which: number, taken: Uint8Array, kept: Cand[]): void {
   const MAXLEN = 64;
   const buckets: Cand[][] = [];
-  const longer: Cand[] = [];
-  for (const c of cands) {
+  let longer: Cand[] | null = null;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (which === CERTAIN ? c.weak === true : c.weak !== true || (which === WEAK_RULES && c.loose === true)) continue;
     const len = c.end - c.start;
     if (len <= 0) continue;
-    if (len > MAXLEN) longer.push(c);
+    if (len > MAXLEN) (longer ??= []).push(c);
     else (buckets[len * 4 + (3 - c.prio)] ??= []).push(c);
   }
-  const kept: Cand[] = [];
-  const take = (c: Cand): void => {
-    for (let k = c.start; k < c.end; k++) if (taken[k]) return;
-    taken.fill(1, c.start, c.end);
-    kept.push(c);
-  };
-  longer.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start).forEach(take);
+  if (longer) {
+    longer.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+    for (const c of longer) take(c, taken, kept);
+  }
   for (let b = buckets.length - 1; b >= 0; b--) {
     const list = buckets[b];
-    if (list) for (const c of list) take(c);
+    if (list) for (let k = 0; k < list.length; k++) take(list[k], taken, kept);
   }
-  return kept;
+}
+
+function take(c: Cand, taken: Uint8Array, kept: Cand[]): void {
+  for (let k = c.start; k < c.end; k++) if (taken[k]) return;
+  taken.fill(1, c.start, c.end);
+  kept.push(c);
 }
 
 /** Entities in text order without a comparison sort: one slot per start offset. */
-function inTextOrder(kept: readonly Cand[], len: number): Cand[] {
+function inTextOrder(kept: readonly Cand[], len: number, want: Uint8Array): Cand[] {
   const at = new Int32Array(len + 1).fill(-1);
-  kept.forEach((c, k) => {
-    at[c.start] = k;
-  });
+  for (let k = 0; k < kept.length; k++) at[kept[k].start] = k;
   const out: Cand[] = [];
-  for (let i = 0; i < len; i++) if (at[i] >= 0) out.push(kept[at[i]]);
+  for (let i = 0; i < len; i++) {
+    const k = at[i];
+    if (k >= 0 && want[TYPE_INDEX[kept[k].type]] === 1) out.push(kept[k]);
+  }
   return out;
+}
+
+const TYPE_INDEX: Record<EntityType, number> = { person: 0, place: 1, organization: 2, position: 3, date: 4, policy_term: 5 };
+
+/**
+ * Model spans over the analysis text. Headlines and bodies are tagged apart (the analysis string
+ * has no line breaks, and a headline runs into the next line otherwise). No title is proposed
+ * inside a dateline: 记者, 通讯员 there are bylines, read by the dateline rules.
+ */
+function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Cand[]): void {
+  const text = prep.text;
+  const n = text.length;
+  const cut = new Uint8Array(n + 1);
+  const block = new Uint8Array(n);
+  for (const s of segs) {
+    cut[s.start] = cut[s.end] = cut[s.bodyStart] = cut[s.bodyEnd] = 1;
+    for (const [a, b] of s.headRanges) cut[a] = cut[b] = 1;
+    if (s.dateline) block.fill(1, s.dateline.start, s.dateline.end);
+  }
+  let from = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && cut[i] !== 1) continue;
+    const piece = from === 0 && i === n ? text : text.slice(from, i);
+    let spans: ReturnType<Tagger>;
+    try {
+      spans = t(piece);
+    } catch {
+      // a broken or incompatible model must not cost the reader the rule results
+      return;
+    }
+    for (const sp of spans) {
+      const a = sp.start + from;
+      const b = sp.end + from;
+      if (sp.type === 'position' && (block[a] === 1 || block[b - 1] === 1)) continue;
+      if (modelSpanOk(text, sp.type, a, b)) out.push({ type: sp.type, start: a, end: b, by: 'model', prio: 0 });
+    }
+    from = i;
+  }
+}
+
+/**
+ * A model organisation that strictly contains certain organisation/place spans and crosses none
+ * (省政协文化文史和学习委员会 around 省政协) is the outer name: it joins the certain spans, where
+ * the longest wins. Moved from the model list to the rule list, with structural priority.
+ */
+function promoteOuterOrgs(text: string, cands: Cand[], model: Cand[]): void {
+  const n = text.length;
+  let maxEndAt: Int32Array | null = null;
+  let prefixMax: Int32Array | null = null;
+  let w = 0;
+  for (let m = 0; m < model.length; m++) {
+    const c = model[m];
+    if (c.type !== 'organization' || !endsLikeOrg(text, c.end)) {
+      model[w++] = c;
+      continue;
+    }
+    if (!maxEndAt || !prefixMax) {
+      maxEndAt = new Int32Array(n + 1);
+      for (const r of cands) if (!r.weak && r.end > maxEndAt[r.start]) maxEndAt[r.start] = r.end;
+      prefixMax = new Int32Array(n + 1);
+      for (let i = 1; i <= n; i++) prefixMax[i] = Math.max(prefixMax[i - 1], maxEndAt[i - 1]);
+    }
+    let ok = prefixMax[c.start] <= c.start; // nothing certain runs into it from the left
+    let inner = false;
+    for (let i = c.start; ok && i < c.end; i++) if (maxEndAt[i] > c.end) ok = false; // nor out of it
+    if (ok) {
+      for (const r of cands) {
+        if (r.weak || r.start < c.start || r.end > c.end) continue;
+        if (r.type !== 'organization' && r.type !== 'place') ok = false; // a term or a title inside: not one name
+        else if (r.end - r.start < c.end - c.start) inner = true;
+      }
+    }
+    if (ok && inner) cands.push({ type: c.type, start: c.start, end: c.end, by: 'model', prio: 3 });
+    else model[w++] = c;
+  }
+  model.length = w;
+}
+
+/** 委员 / 代表 alone is a title only next to a name or a body (王春燕委员, 市政协委员); otherwise a role in general. */
+function dropLoneMembers(text: string, kept: Cand[]): void {
+  let w = 0;
+  for (let k = 0; k < kept.length; k++) {
+    const c = kept[k];
+    if (c.by === 'model' && c.type === 'position' && c.end - c.start === 2 && (text.startsWith('委员', c.start) || text.startsWith('代表', c.start))) {
+      let touch = false;
+      for (const o of kept) if ((o.end === c.start || o.start === c.end) && (o.type === 'person' || o.type === 'organization')) touch = true;
+      if (!touch) continue;
+    }
+    kept[w++] = c;
+  }
+  kept.length = w;
+}
+
+/** Chars that may close a place name in running text: punctuation, 讯, conjunctions, particles. */
+const AFTER_PLACE = new Uint8Array(65536);
+for (const ch of '讯、，。；：！？）》”和与及等的地人籍') AFTER_PLACE[ch.charCodeAt(0)] = 1;
+/** Chars after which a place name starts: punctuation, prepositions and verbs of motion. */
+const BEFORE_PLACE = new Uint8Array(65536);
+for (const ch of '、，。；：！？（《“在赴到从至于和与及往经报') BEFORE_PLACE[ch.charCodeAt(0)] = 1;
+
+/** A gazetteer name set off from its neighbours (赴临夏、…), not inside a word (夕阳西下, 钻石首饰). */
+function delimited(text: string, start: number, end: number): boolean {
+  const a = start === 0 ? 0x3002 : text.charCodeAt(start - 1);
+  const b = end >= text.length ? 0x3002 : text.charCodeAt(end);
+  const full = '省市县区州旗盟镇乡'.includes(text[end - 1]); // a full name ends itself
+  return (a < 0x3400 || BEFORE_PLACE[a] === 1) && (full || b < 0x3400 || AFTER_PLACE[b] === 1);
 }
 
 export function recognise(prep: Prepared, segs: readonly Segment[], opts: EngineOptions = {}): Cand[] {
   const text = prep.text;
-  const want = new Set<EntityType>(opts.types ?? ENTITY_TYPES);
+  const want = new Uint8Array(6);
+  for (const t of opts.types ?? ENTITY_TYPES) want[TYPE_INDEX[t]] = 1;
   const cands: Cand[] = [];
   for (const s of segs) if (s.dateline) datelineCands(s.dateline, cands);
-  const places = want.has('place') || want.has('organization') ? findPlaces(text, { provinceHint: opts.provinceHint }) : [];
-  for (const p of places) cands.push({ type: 'place', start: p.start, end: p.end, by: 'gazetteer', prio: 2, info: p.info });
-  for (const c of findRuleEntities(text, { places })) cands.push(c);
-  if (want.has('policy_term')) {
+  const places = want[1] || want[2] ? findPlaces(text, { provinceHint: opts.provinceHint }) : [];
+  for (const p of places) {
+    const c: Cand = { type: 'place', start: p.start, end: p.end, by: 'gazetteer', prio: 2, info: p.info, weak: true };
+    if (!delimited(text, p.start, p.end)) c.loose = true;
+    cands.push(c);
+  }
+  findRuleEntities(text, { places }, cands);
+  if (want[5]) {
     for (const t of findPolicyTerms(text)) cands.push({ type: 'policy_term', start: t.start, end: t.end, by: t.by, prio: 2, info: t.info });
   }
   // Types not wanted still take part in overlap resolution (an org hides its place), then drop.
   const taken = new Uint8Array(text.length);
-  let kept = resolve(cands, taken);
-  // ---- learned model integration point -------------------------------------------------
-  if (tagger && opts.model !== false) {
-    const extra: Cand[] = [];
-    let spans: ReturnType<Tagger> = [];
-    try {
-      spans = tagger(text);
-    } catch {
-      // a broken or incompatible model must not cost the reader the rule results
-      spans = [];
-    }
-    for (const s of spans) if (modelSpanOk(text, s.type, s.start, s.end)) extra.push({ type: s.type, start: s.start, end: s.end, by: 'model', prio: 0 });
-    kept = kept.concat(resolve(extra, taken));
+  const kept: Cand[] = [];
+  let model: Cand[] | null = null;
+  if (tagger && opts.model !== false && text.length > 0) {
+    model = [];
+    modelCands(prep, segs, tagger, model);
+    promoteOuterOrgs(text, cands, model);
   }
-  // ---------------------------------------------------------------------------------------
-  return inTextOrder(kept, text.length).filter((c) => want.has(c.type));
+  resolve(cands, CERTAIN, taken, kept); // 1. certain rule spans (and model orgs around them)
+  if (model) resolve(model, CERTAIN, taken, kept); // 2. the model where no certain span is
+  // 3. weak rule spans fill what is left; with the model on, a bare gazetteer name it passed over
+  // is more often part of a word (夕阳西下, 钻石首饰) than a place the model missed
+  resolve(cands, model ? WEAK_RULES : WEAK, taken, kept);
+  if (model) dropLoneMembers(text, kept);
+  return inTextOrder(kept, text.length, want);
 }
 
 function toDateline(prep: Prepared, d: DatelineMatch): Dateline {

@@ -46,29 +46,46 @@ function fold(c: number): number {
   return c;
 }
 
+// Per code unit: 0 copied as is, 1 folded (full-width ASCII), 2 whitespace (any kind).
+const CLS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  if (wsKind(c) !== 0) CLS[c] = 2;
+  else if (fold(c) !== c) CLS[c] = 1;
+}
+
+/**
+ * The analysis string is assembled from slices of the original joined once: the result is a
+ * flat string (a `+=` chain would leave a rope whose every charCodeAt pays an indirection).
+ */
 export function normalize(original: string): Normalized {
   const n = original.length;
-  const out = new Uint16Array(n);
   const map = new Int32Array(n + 1);
   const breaks = new Uint8Array(n + 1);
+  const pieces: string[] = [];
   let len = 0;
+  /** Last analysis code unit emitted (for the wide/narrow test at whitespace). */
+  let last = 0;
   let i = 0;
   while (i < n) {
-    const c = original.charCodeAt(i);
-    // fast path: CJK and most text are neither whitespace nor foldable
-    if ((c > 0x3000 && c < 0xfeff) || (c > 0x20 && c < 0x85)) {
-      out[len] = c;
-      map[len] = i;
-      len++;
-      i++;
-      continue;
-    }
-    const k = wsKind(c);
+    let c = original.charCodeAt(i);
+    let k = CLS[c];
     if (k === 0) {
-      out[len] = fold(c);
-      map[len] = i;
-      len++;
-      i++;
+      // a run copied as is: the common case, one table load per char
+      const from = i;
+      do {
+        map[len++] = i++;
+        if (i >= n) break;
+        c = original.charCodeAt(i);
+        k = CLS[c];
+      } while (k === 0);
+      pieces.push(i - from === n ? original : original.slice(from, i));
+      last = original.charCodeAt(i - 1);
+      if (i >= n) break;
+    }
+    if (k === 1) {
+      last = fold(c);
+      pieces.push(String.fromCharCode(last));
+      map[len++] = i++;
       continue;
     }
     // A run of whitespace: count newlines (\r\n counts once), remember first space-like unit.
@@ -88,12 +105,12 @@ export function normalize(original: string): Normalized {
       if (len > 0 && newlines > 0) breaks[len] = newlines > 1 ? BREAK_BLANK : BREAK_LINE;
       continue;
     }
-    const left = out[len - 1];
     const right = original.charCodeAt(i);
     if (newlines > 0) breaks[len] = newlines > 1 ? BREAK_BLANK : BREAK_LINE;
-    if (isWide(left) || isWide(right) || (firstSpace < 0 && newlines === 0)) continue;
+    if (isWide(last) || isWide(right) || (firstSpace < 0 && newlines === 0)) continue;
     // Between two narrow chars keep one space (Latin words, numbers).
-    out[len] = 0x20;
+    pieces.push(' ');
+    last = 0x20;
     map[len] = firstSpace >= 0 ? firstSpace : runStart;
     len++;
     if (newlines > 0) {
@@ -103,11 +120,7 @@ export function normalize(original: string): Normalized {
     }
   }
   map[len] = n;
-  let text = '';
-  const CHUNK = 8192;
-  for (let p = 0; p < len; p += CHUNK) {
-    text += String.fromCharCode.apply(null, out.subarray(p, Math.min(len, p + CHUNK)) as unknown as number[]);
-  }
+  const text = pieces.length === 1 ? pieces[0] : pieces.join('');
   return { original, text, map: map.subarray(0, len + 1), breaks: breaks.subarray(0, len + 1) };
 }
 
@@ -144,13 +157,22 @@ export function lines(norm: Normalized): Line[] {
   const out: Line[] = [];
   const b = norm.breaks;
   const len = norm.text.length;
+  // Break marks are sparse: test four at a time through a 32-bit view where aligned.
+  const words = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : null;
   let s = 0;
-  for (let i = 1; i <= len; i++) {
-    if (i === len || b[i] !== BREAK_NONE) {
+  let i = 1;
+  while (i < len) {
+    if (words !== null && (i & 3) === 0 && i + 4 <= len && words[i >> 2] === 0) {
+      i += 4;
+      continue;
+    }
+    if (b[i] !== BREAK_NONE) {
       if (i > s) out.push({ start: s, end: i, before: s === 0 ? 0 : b[s] });
       s = i;
     }
+    i++;
   }
+  if (len > s) out.push({ start: s, end: len, before: s === 0 ? 0 : b[s] });
   return out;
 }
 

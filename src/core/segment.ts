@@ -109,9 +109,10 @@ function hasRole(text: string, s: number, e: number): boolean {
 const RE_OPENER = /^(?:近日|日前|近期|目前|今年以来|连日来|\d{1,2}月\d{1,2}日|[昨今前]天|[昨今]日|本月|上周|本周|为[^，]{1,12}，)[，,]?/;
 
 function width(text: string, s: number, e: number): number {
-  let w = 0;
-  for (let k = s; k < e; k++) w += text.charCodeAt(k) < 0x2000 ? 0.5 : 1;
-  return w;
+  // counted in half columns as an integer: the same value as summing 0.5 and 1, exactly
+  let half = 0;
+  for (let k = s; k < e; k++) half += text.charCodeAt(k) < 0x2000 ? 1 : 2;
+  return half / 2;
 }
 
 /** Median of line widths ≥ 4 (half-column steps), by histogram: linear. */
@@ -149,55 +150,46 @@ function keyAt(text: string, k: number): number {
   return a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200 ? a * 0x5200 + b : -1;
 }
 
-/** The bigrams of one headline in a small open-addressing table; overlap() counts distinct hits. */
-class HeadKeys {
-  private readonly slots = new Int32Array(256);
-  /** A slot holds a key of the current headline only when its generation matches. */
-  private readonly gen = new Int32Array(256);
-  private readonly stamp = new Int32Array(256);
-  private generation = 0;
-  private tick = 0;
-  size = 0;
+/** Sorted distinct CJK bigram keys of the bigrams starting in [s, e). */
+function bigramSet(text: string, s: number, e: number): Int32Array {
+  if (e <= s) return EMPTY_KEYS;
+  const keys = new Int32Array(e - s);
+  let n = 0;
+  for (let k = s; k < e; k++) {
+    const key = keyAt(text, k);
+    if (key >= 0) keys[n++] = key;
+  }
+  if (n === 0) return EMPTY_KEYS;
+  const sorted = keys.subarray(0, n).sort();
+  let m = 1;
+  for (let k = 1; k < n; k++) if (sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k];
+  return sorted.subarray(0, m);
+}
 
-  load(text: string, s: number, e: number): void {
-    const g = ++this.generation;
-    this.size = 0;
-    for (let k = s; k < e - 1 && this.size < 200; k++) {
-      const key = keyAt(text, k);
-      if (key < 0) continue;
-      let h = Math.imul(key, 0x9e3779b1) >>> 24;
-      while (this.gen[h] === g && this.slots[h] !== key) h = (h + 1) & 255;
-      if (this.gen[h] !== g) {
-        this.gen[h] = g;
-        this.slots[h] = key;
-        this.size++;
+const EMPTY_KEYS = new Int32Array(0);
+
+/** How many of the (distinct) keys `head` occur in the sorted set `body`. */
+function overlap(head: Int32Array, body: Int32Array): number {
+  let hits = 0;
+  const last = body.length - 1;
+  if (last < 0) return 0;
+  for (let q = 0; q < head.length; q++) {
+    const key = head[q];
+    if (key < body[0] || key > body[last]) continue;
+    let lo = 0;
+    let hi = last;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = body[mid];
+      if (v === key) {
+        hits++;
+        break;
       }
+      if (v < key) lo = mid + 1;
+      else hi = mid - 1;
     }
   }
-
-  /** Distinct headline bigrams among the bigrams starting in [s, e). */
-  overlap(text: string, s: number, e: number): number {
-    const t = ++this.tick;
-    let hits = 0;
-    for (let k = s; k < e; k++) {
-      const key = keyAt(text, k);
-      if (key < 0) continue;
-      let h = Math.imul(key, 0x9e3779b1) >>> 24;
-      for (;;) {
-        if (this.gen[h] !== this.generation) break;
-        const v = this.slots[h];
-        if (v === key) {
-          if (this.stamp[h] !== t) {
-            this.stamp[h] = t;
-            hits++;
-          }
-          break;
-        }
-        h = (h + 1) & 255;
-      }
-    }
-    return hits;
-  }
+  return hits;
 }
 
 interface Draft {
@@ -218,7 +210,6 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   const ls = splitLines(norm);
   const n = ls.length;
   if (n === 0) return [];
-  const lens = ls.map((l) => l.end - l.start);
   // printed width: half-width chars take half a column, so full column lines measure alike
   const widths = ls.map((l) => width(text, l.start, l.end));
   const m = medianWidth(widths) || 1;
@@ -383,13 +374,34 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     for (let k = i; k < n; k++) if (owner[k] >= 0) return owner[k];
     return drafts.length - 1;
   };
-  const hk = new HeadKeys();
+  // Bigram sets: a headline's (at most 47 bigrams: headline lines are at most 48 units), and
+  // each article's lead (60 units) and opening (400 units), built once and shared by every
+  // headline that is compared with the article.
+  const lead: Array<Int32Array | undefined> = [];
+  const opening: Array<Int32Array | undefined> = [];
+  const leadOf = (a: number): Int32Array => {
+    let v = lead[a];
+    if (!v) {
+      const d = drafts[a];
+      v = lead[a] = bigramSet(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1);
+    }
+    return v;
+  };
+  const openingOf = (a: number): Int32Array => {
+    let v = opening[a];
+    if (!v) {
+      const d = drafts[a];
+      v = opening[a] = bigramSet(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
+    }
+    return v;
+  };
+  let hk = EMPTY_KEYS;
   const WINDOW = 6;
   const adjacent = (i: number): { a: number; score: number } => {
-    hk.load(text, ls[i].start, ls[i].end);
+    hk = bigramSet(text, ls[i].start, ls[i].end - 1);
     let a = -1;
     let score = 0;
-    if (hk.size === 0) return { a, score };
+    if (hk.length === 0) return { a, score };
     const r = runs[runOf[i]];
     if (r.after >= 0) {
       score = scoreOf(r.after, r);
@@ -406,11 +418,10 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   };
   // the lead decides; the whole body counts only for the articles next to the headline block
   const scoreOf = (a: number, r: { after: number; before: number }): number => {
-    const d = drafts[a];
-    let v = hk.overlap(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1) / hk.size;
+    let v = overlap(hk, leadOf(a)) / hk.length;
     // a headline printed after its report may quote any part of it: look further into that body
     if (v < 0.5 && a === r.before) {
-      v = Math.max(v, (0.8 * hk.overlap(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1)) / hk.size);
+      v = Math.max(v, (0.8 * overlap(hk, openingOf(a))) / hk.length);
     }
     if (a === r.after) v += 0.15;
     else if (a === r.before) v += 0.1;
@@ -425,8 +436,8 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     if (own.score >= 0.9) return { i, a: own.a, score: own.score };
     const inRun = (q: number): boolean => q >= 0 && q < heads.length && runOf[heads[q]] === runOf[i];
     if ((inRun(k - 1) && clear(k - 1)) || (inRun(k + 1) && clear(k + 1))) return { i, a: own.a, score: own.score };
-    hk.load(text, ls[i].start, ls[i].end);
-    if (hk.size === 0) return { i, a: -1, score: 0 };
+    hk = bigramSet(text, ls[i].start, ls[i].end - 1);
+    if (hk.length === 0) return { i, a: -1, score: 0 };
     let bestA = own.a;
     let bestS = own.score;
     const c = nearest(i);

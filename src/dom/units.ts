@@ -136,6 +136,8 @@ export function summarise(units: readonly Unit[]): {
 } {
   const articles: ArticleSummary[] = [];
   const counts: Partial<Record<EntityType, number>> = {};
+  // Distinct (type, text) per article, for the entity-table export.
+  const distinct = new Map<ArticleSummary, Map<string, { type: EntityType; text: string; count: number }>>();
   for (const unit of units) {
     const r = unit.result;
     if (!r) continue;
@@ -156,11 +158,18 @@ export function summarise(units: readonly Unit[]): {
     for (const e of r.entities) {
       counts[e.type] = (counts[e.type] ?? 0) + 1;
       if (e.article !== null && articles[base + e.article]) {
-        const c = articles[base + e.article].counts;
-        c[e.type] = (c[e.type] ?? 0) + 1;
+        const article = articles[base + e.article];
+        article.counts[e.type] = (article.counts[e.type] ?? 0) + 1;
+        let seen = distinct.get(article);
+        if (!seen) distinct.set(article, (seen = new Map()));
+        const key = `${e.type}\u0000${e.text}`;
+        const row = seen.get(key);
+        if (row) row.count++;
+        else seen.set(key, { type: e.type, text: e.text, count: 1 });
       }
     }
   }
+  for (const [article, seen] of distinct) article.entities = [...seen.values()];
   return { articles, counts };
 }
 

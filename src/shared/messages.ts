@@ -91,9 +91,9 @@ function listen<M extends { type: string }, R extends Record<M['type'], unknown>
   const listener = (raw: unknown, sender: Runtime.MessageSender): Promise<Result<unknown>> | undefined => {
     if (!isEnvelope(raw, channel)) return undefined;
     const msg = raw.msg as M;
-    const handler = (handlers as Record<string, ((m: M, s: Runtime.MessageSender) => unknown) | undefined>)[
-      msg.type
-    ];
+    // The union is checked at the call sites; here the handler table is looked up by its tag.
+    const table = handlers as unknown as Record<string, ((m: M, s: Runtime.MessageSender) => unknown) | undefined>;
+    const handler = Object.hasOwn(table, msg.type) ? table[msg.type] : undefined;
     if (!handler) return Promise.resolve(err(`unknown message type: ${msg.type}`));
     return Promise.resolve()
       .then(() => handler(msg, sender))

@@ -116,6 +116,30 @@ describe('annotate --jsonl (stdin)', () => {
   });
 });
 
+describe('the learned model is on by default', () => {
+  it('--jsonl tags a bare name in free text, which only the model can do; --no-model does not', async () => {
+    const stdin = JSON.stringify({ id: 'x', text: '昨天张明华在会上发言，他谈了三点体会。' });
+    const persons = (out: string) =>
+      JSON.parse(out.trim())
+        .entities.filter((e: { type: string }) => e.type === 'person')
+        .map((e: { text: string }) => e.text);
+    const on = await run(['annotate', '--jsonl'], stdin);
+    expect(on.code).toBe(0);
+    expect(persons(on.out)).toEqual(['张明华']);
+    const off = await run(['annotate', '--jsonl', '--no-model'], stdin);
+    expect(persons(off.out)).toEqual([]);
+    // the merge keeps the rules' structure: title + name, dateline reporters
+    const d = await run(['annotate', '--jsonl'], JSON.stringify({ id: 'y', text: '本报讯（记者 赵强 刘鹰）1月13日，市政协主席梁英出席会议。' }));
+    expect(persons(d.out)).toEqual(['赵强', '刘鹰', '梁英']);
+  });
+
+  it('file input uses the model too, and --help documents --no-model', async () => {
+    const { out } = await run(['annotate', '--types', 'person', join(FIX, 'news-article.txt')]);
+    expect(JSON.parse(out).entities.some((e: { type: string }) => e.type === 'person')).toBe(true);
+    expect((await run(['--help'])).out).toContain('--no-model');
+  });
+});
+
 describe('annotate --format', () => {
   it('md: a section per article with entity lists', async () => {
     const { code, out } = await run(['annotate', '--format', 'md', join(FIX, 'composed-bulletin.txt')]);

@@ -23,6 +23,18 @@ describe('repository writes', () => {
     expect(Object.keys((await repo.getAnnotation(a.id))!).sort()).toEqual(['body', 'created', 'id', 'modified', 'motivation', 'target']);
   });
 
+  it('resolves a write only once it is committed: another connection sees it at once', async () => {
+    const name = freshName();
+    const writer = openRepository(name);
+    const reader = openRepository(name);
+    const a = makeAnnotation({ quote: '已提交', tags: ['t'] });
+    await writer.saveAnnotation(a);
+    expect(await reader.getAnnotation(a.id)).toEqual(a);
+    expect(await reader.listTags()).toEqual([{ name: 't', count: 1 }]);
+    await writer.deleteAnnotation(a.id);
+    expect(await reader.getAnnotation(a.id)).toBeNull();
+  });
+
   it('rejects an invalid annotation with a clear message and stores nothing', async () => {
     const repo = openRepository(freshName());
     const bad = { ...makeAnnotation(), id: 'not-a-urn' };

@@ -49,6 +49,9 @@ describe('typed messages', () => {
       'types:set': (msg) => ({ enabled: msg.enabled }),
       'annotation:reveal': () => ({ found: true }),
       'annotations:reload': () => ({ anchored: 0, orphaned: 0 }),
+      'page:analyse': () => {
+        throw new Error('not asked');
+      },
     });
     const r = await m.sendToBackground({ type: 'ping', sent: 1 });
     expect(r.ok).toBe(false);
@@ -68,6 +71,9 @@ describe('typed messages', () => {
     });
     const unknown = await m.sendFromBackground(1, { type: 'nope' } as never);
     expect(unknown).toEqual({ ok: false, error: 'unknown message type: nope' });
+    // Keys of Object.prototype are not handlers.
+    const proto = await m.sendFromBackground(1, { type: 'constructor' } as never);
+    expect(proto).toEqual({ ok: false, error: 'unknown message type: constructor' });
   });
 
   it('stops listening after cleanup', async () => {

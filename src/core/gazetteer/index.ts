@@ -43,13 +43,47 @@ export interface FindPlacesOptions {
 }
 
 type Form = 'full' | 'short' | 'stop' | 'weak';
-interface Entry { place: PlaceInfo; form: Form }
-interface Node { next?: Map<number, Node>; key?: string }
+interface Entry {
+  place: PlaceInfo;
+  form: Form;
+  /** provinceOf(place), worked out once the tree is built. */
+  province?: string;
+}
+
+/** A matchable name with the context-free parts of accept() worked out once. */
+interface Key {
+  key: string;
+  /** Entries that are not stoplisted, best first (never mutated). */
+  usable: Entry[];
+  hasWeak: boolean;
+  /** Flags over `usable` (only used when there is no weak entry). */
+  shortOrLandscape: boolean;
+  shortOrExtra: boolean;
+  shortCounty: boolean;
+}
+
+/**
+ * The name trie in typed arrays: root transitions by code unit, other edges in an
+ * open-addressing hash of (node, code unit). Node 0 is "none"; term[node] is a key index or -1.
+ */
+interface Trie {
+  root: Int32Array;
+  /** Per code unit: bit 0 = starts a name, bit 1 = second unit of a name. */
+  cls: Uint8Array;
+  /** Hashed bit set of the first two units of every name (all names have two or more). */
+  pairs: Int32Array;
+  term: Int32Array;
+  edgeFrom: Int32Array;
+  edgeUnit: Uint16Array;
+  edgeTo: Int32Array;
+  mask: number;
+}
 
 interface Gazetteer {
   byId: Map<string, PlaceInfo>;
   names: Map<string, Entry[]>;
-  trie: Node;
+  keys: Key[];
+  trie: Trie;
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -100,22 +134,108 @@ function gazetteer(): Gazetteer {
     add(name, place, 'full');
     for (const a of place.aliases) add(a, place, 'full');
   }
-  const trie: Node = {};
+  for (const list of names.values()) {
+    list.sort(compareEntries);
+    for (const e of list) e.province = provinceOf(e.place);
+  }
+  const keys: Key[] = [];
   for (const [key, entries] of names) {
     if (!entries.some((e) => e.form !== 'stop')) continue;
-    let node = trie;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = {}));
+    const usable = entries.filter((e) => e.form !== 'stop');
+    keys.push({
+      key,
+      usable,
+      hasWeak: usable.some((e) => e.form === 'weak'),
+      shortOrLandscape: usable.every((e) => e.form === 'short' || (e.place.level === 0 && e.place.kind !== 'country')),
+      shortOrExtra: usable.every((e) => e.form === 'short' || e.place.level === 0),
+      shortCounty: usable.every((e) => e.form === 'short' && e.place.level >= 2),
+    });
+  }
+  cache = { byId, names, keys, trie: buildTrie(keys) };
+  return cache;
+}
+
+function buildTrie(keys: readonly Key[]): Trie {
+  // node ids from 1; children found through a Map while building, then packed
+  const kids: Array<Map<number, number>> = [new Map(), new Map()];
+  const termList: number[] = [-1, -1];
+  const root = new Int32Array(65536);
+  let edges = 0;
+  keys.forEach((k, idx) => {
+    let node = 0;
+    for (let i = 0; i < k.key.length; i++) {
+      const c = k.key.charCodeAt(i);
+      let child = node === 0 ? root[c] : (kids[node].get(c) ?? 0);
+      if (child === 0) {
+        child = kids.length;
+        kids.push(new Map());
+        termList.push(-1);
+        if (node === 0) root[c] = child;
+        else {
+          kids[node].set(c, child);
+          edges++;
+        }
+      }
       node = child;
     }
-    node.key = key;
+    termList[node] = idx;
+  });
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const mask = size - 1;
+  const edgeFrom = new Int32Array(size);
+  const edgeUnit = new Uint16Array(size);
+  const edgeTo = new Int32Array(size);
+  kids.forEach((m, node) => {
+    for (const [c, child] of m) {
+      let h = edgeHash(node, c) & mask;
+      while (edgeFrom[h] !== 0) h = (h + 1) & mask;
+      edgeFrom[h] = node;
+      edgeUnit[h] = c;
+      edgeTo[h] = child;
+    }
+  });
+  const cls = new Uint8Array(65536);
+  const pairs = new Int32Array(PAIR_WORDS);
+  for (const k of keys) {
+    cls[k.key.charCodeAt(0)] |= 1;
+    if (k.key.length < 2) {
+      // a one-unit name would pass with any next unit (0 past the end): mark every pair for it
+      pairs.fill(-1);
+      for (let c = 0; c < 65536; c++) cls[c] |= 2;
+    } else {
+      cls[k.key.charCodeAt(1)] |= 2;
+      setPair(pairs, k.key.charCodeAt(0), k.key.charCodeAt(1));
+    }
   }
-  for (const list of names.values()) list.sort(compareEntries);
-  cache = { byId, names, trie };
-  return cache;
+  return { root, cls, pairs, term: Int32Array.from(termList), edgeFrom, edgeUnit, edgeTo, mask };
+}
+
+const PAIR_LOG = 18;
+const PAIR_WORDS = (1 << PAIR_LOG) >>> 5;
+
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_LOG);
+}
+
+function setPair(bits: Int32Array, a: number, b: number): void {
+  const h = pairHash(a, b);
+  bits[h >>> 5] |= 1 << (h & 31);
+}
+
+function edgeHash(node: number, c: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
+}
+
+/** Child of `node` on code unit c, or 0. */
+function step(t: Trie, node: number, c: number): number {
+  let h = edgeHash(node, c) & t.mask;
+  for (;;) {
+    const f = t.edgeFrom[h];
+    if (f === 0) return 0;
+    if (f === node && t.edgeUnit[h] === c) return t.edgeTo[h];
+    h = (h + 1) & t.mask;
+  }
 }
 
 /** Provinces, then prefectures, then extras (太湖 the lake over 太湖县), then counties; full before short. */
@@ -150,16 +270,44 @@ function isAncestor(anc: PlaceInfo, p: PlaceInfo): boolean {
   return anc !== p && p.parents.includes(anc.name);
 }
 
+function codeTable(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+
+/** Two-unit words as small integer keys (both units CJK ideographs). */
+function pairKey(a: number, b: number): number {
+  const x = a - 0x4e00;
+  const y = b - 0x4e00;
+  return x >= 0 && x < 0x5200 && y >= 0 && y < 0x5200 ? x * 0x5200 + y : -1;
+}
+
+function pairSet(words: readonly string[]): Set<number> {
+  const set = new Set<number>();
+  for (const w of words) {
+    const k = pairKey(w.charCodeAt(0), w.charCodeAt(1));
+    if (w.length !== 2 || k < 0) throw new Error(`gazetteer: bad context word ${w}`);
+    set.add(k);
+  }
+  return set;
+}
+
+function inPairs(set: Set<number>, a: number, b: number): boolean {
+  const k = pairKey(a, b);
+  return k >= 0 && set.has(k);
+}
+
 // Surnames that are not also common prepositions/verbs (于, 向, 从 … are left out):
 // 王庆阳, 李永昌 are usually people when the short form directly follows one.
-const SURNAMES = new Set(
+const SURNAMES = codeTable(
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'
 );
 // Two-character words that end with a place's first character (隆重|庆祝, 决定|西部) or start with
 // its last character (大理|石, 长治|久安). A short form or landscape name inside one of these is
 // split wrongly; chosen from false hits in the NER training text, kept to words that rarely stand
 // right before or after a real place name.
-const LEFT_WORDS = new Set(
+const LEFT_WORDS = pairSet(
   ('部长 市长 省长 县长 校长 局长 院长 队长 社长 处长 科长 厅长 行长 会长 组长 所长 增长 成长 延长 生长 擅长 家长 ' +
     '隆重 严重 注重 尊重 看重 沉重 慎重 着重 比重 扩大 重大 巨大 伟大 强大 广大 最大 加大 远大 宏大 庞大 盛大 ' +
     '壮大 长大 很大 较大 极大 更大 高大 登上 踏上 送上 今天 明天 昨天 每天 当天 一天 春天 秋天 白天 ' +
@@ -168,90 +316,135 @@ const LEFT_WORDS = new Set(
     '高兴 复兴 振兴 新兴 人民 农民 居民 公民 市民 村民 国民 全民 移民 牧民 渔民 军民 选民 非常 繁荣 顺利 ' +
     '胜利 权利 领会 机会 社会 大会 公开 繁华 机关 公里 万里 电台 平台 柜台 舞台 讲台 阳台 站台 上台 下台 孙中 其中 集中 当中 之中 空中 心中 手中 家中 从中 暗中 内陆 大陆 登陆 着陆').split(' '),
 );
-const RIGHT_WORDS = new Set('理石 治久 密度 庆典 国王 海拔 田野 田园 田间 东部 海疆 山装 利用 水位 河流'.split(' '));
-const NUMERAL = /[0-9０-９一二三四五六七八九十]/;
+const RIGHT_WORDS = pairSet('理石 治久 密度 庆典 国王 海拔 田野 田园 田间 东部 海疆 山装 利用 水位 河流'.split(' '));
+const NUMERAL = codeTable('0123456789０１２３４５６７８９一二三四五六七八九十');
+/** Chars after which a surname starts a word (的/和, list marks, titles). */
+const WORD_BREAK = codeTable('的和与及、记长任员者');
 
-// A short form or landscape name followed by these is a street named after it (平凉路, 黄河路).
-const STREET = /^(?:路|街|大街|大道|巷|胡同)/;
+/** 路 街 巷, or 大街 大道 胡同: a street named after the place (平凉路, 黄河路). */
+function streetAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c === 0x8def || c === 0x8857 || c === 0x5df7) return true; // 路 街 巷
+  const d = text.charCodeAt(k + 1);
+  if (c === 0x5927) return d === 0x8857 || d === 0x9053; // 大街 大道
+  return c === 0x80e1 && d === 0x540c; // 胡同
+}
+
+const SUFFIX_RE = /^(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|县|区|州|盟|旗|镇|乡|村)/;
+/** First units of the suffixes: most positions are rejected without a slice. */
+const SUFFIX_FIRST = codeTable('特自地新省市县区州盟旗镇乡村');
 
 /** Administrative or settlement suffix starting at `index` (市, 自治州, 镇 …), or null. */
 export function divisionSuffixAt(text: string, index: number): string | null {
-  const m = /^(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|县|区|州|盟|旗|镇|乡|村)/.exec(text.slice(index, index + 5));
+  if (SUFFIX_FIRST[text.charCodeAt(index)] !== 1) return null;
+  const m = SUFFIX_RE.exec(text.slice(index, index + 5));
   return m ? m[0] : null;
 }
 
 interface Raw { start: number; end: number; key: string; entries: Entry[]; viaShort: boolean }
 
+const NONE: Entry[] = [];
+
 /** Guards that reject a name at [start, end) from its immediate context. */
-function accept(text: string, start: number, end: number, entries: Entry[], prev: Raw | undefined): Entry[] {
-  let usable = entries.filter((e) => e.form !== 'stop');
-  const after = text.charCodeAt(end);
-  if (after === 0x65cf /* 族 */) return []; // 朝鲜族, 蒙古族
-  const weak = usable.filter((e) => e.form === 'weak');
-  if (weak.length) {
+function accept(text: string, start: number, end: number, k: Key, prev: Raw | undefined): Entry[] {
+  if (text.charCodeAt(end) === 0x65cf /* 族 */) return NONE; // 朝鲜族, 蒙古族
+  let usable = k.usable;
+  let shortOrLandscape = k.shortOrLandscape;
+  let shortOrExtra = k.shortOrExtra;
+  let shortCounty = k.shortCounty;
+  if (k.hasWeak) {
     // 和县, 城区: only right after their own parent (马鞍山市和县).
+    const weak = usable.filter((e) => e.form === 'weak');
     const parent = prev && prev.end === start ? prev.entries[0].place : undefined;
     const ok = parent ? weak.filter((e) => isAncestor(parent, e.place)) : [];
     usable = usable.filter((e) => e.form !== 'weak').concat(ok);
+    shortOrLandscape = usable.every((e) => e.form === 'short' || (e.place.level === 0 && e.place.kind !== 'country'));
+    shortOrExtra = usable.every((e) => e.form === 'short' || e.place.level === 0);
+    shortCounty = usable.every((e) => e.form === 'short' && e.place.level >= 2);
   }
   if (!usable.length) return usable;
-  const allShortOrLandscape = usable.every(
-    (e) => e.form === 'short' || (e.place.level === 0 && e.place.kind !== 'country'),
-  );
-  if (allShortOrLandscape && STREET.test(text.slice(end, end + 2))) return [];
+  if (shortOrLandscape && streetAt(text, end)) return NONE;
   const prevAdjacent = prev !== undefined && prev.end === start;
-  if (!prevAdjacent && usable.every((e) => e.form === 'short' || e.place.level === 0)) {
-    if (start > 0 && LEFT_WORDS.has(text[start - 1] + text[start])) return [];
-    if (end < text.length && RIGHT_WORDS.has(text[end - 1] + text[end])) return [];
+  if (!prevAdjacent && shortOrExtra) {
+    if (start > 0 && inPairs(LEFT_WORDS, text.charCodeAt(start - 1), text.charCodeAt(start))) return NONE;
+    if (end < text.length && inPairs(RIGHT_WORDS, text.charCodeAt(end - 1), text.charCodeAt(end))) return NONE;
     // 11日本报讯 is a date, 发展中国家 a compound.
-    if (text[start] === '日' && start > 0 && NUMERAL.test(text[start - 1])) return [];
-    if (text[end] === '家' && text.slice(start - 2, start) === '发展') return [];
+    if (text.charCodeAt(start) === 0x65e5 /* 日 */ && start > 0 && NUMERAL[text.charCodeAt(start - 1)] === 1) return NONE;
+    if (text.charCodeAt(end) === 0x5bb6 /* 家 */ && start >= 2 && text.charCodeAt(start - 2) === 0x53d1 && text.charCodeAt(start - 1) === 0x5c55) return NONE; // 发展
   }
-  if (usable.every((e) => e.form === 'short' && e.place.level >= 2) && end - start === 2 && start > 0) {
-    const before = text[start - 1];
-    if (SURNAMES.has(before) && !prevAdjacent) {
+  if (shortCounty && end - start === 2 && start > 0) {
+    if (SURNAMES[text.charCodeAt(start - 1)] === 1 && !prevAdjacent) {
       // 王庆阳 is a person only when the surname starts a word: after punctuation, 的/和, or a title.
       const b2 = start >= 2 ? text.charCodeAt(start - 2) : 0;
       const cjk = b2 >= 0x4e00 && b2 <= 0x9fff;
-      if (!cjk || /[的和与及、记长任员者]/.test(text[start - 2])) return [];
+      if (!cjk || WORD_BREAK[b2] === 1) return NONE;
     }
   }
   return usable;
 }
 
-/** All names (full, short, alias) in trie order that start at `i`, longest first. */
-function namesAt(g: Gazetteer, text: string, i: number): string[] {
-  const found: string[] = [];
-  let node: Node | undefined = g.trie;
-  for (let j = i; j < text.length && node?.next; j++) {
-    node = node.next.get(text.charCodeAt(j));
-    if (!node) break;
-    if (node.key) found.push(node.key);
+/** Walks the trie from `i`; writes the key index of every name starting there, shortest first. */
+function namesAt(g: Gazetteer, text: string, i: number, out: Int32Array): number {
+  const t = g.trie;
+  const n = text.length;
+  if (i >= n) return 0;
+  let node = t.root[text.charCodeAt(i)];
+  let count = 0;
+  for (let j = i + 1; node !== 0; j++) {
+    const k = t.term[node];
+    if (k >= 0) out[count++] = k;
+    if (j >= n) break;
+    node = step(t, node, text.charCodeAt(j));
   }
-  return found.reverse();
+  return count;
+}
+
+/** Longest accepted name at i, or undefined. */
+function hitAt(g: Gazetteer, text: string, i: number, prev: Raw | undefined, ids: Int32Array): Raw | undefined {
+  for (let q = namesAt(g, text, i, ids) - 1; q >= 0; q--) {
+    const k = g.keys[ids[q]];
+    const end = i + k.key.length;
+    const entries = accept(text, i, end, k, prev);
+    if (entries.length) {
+      let viaShort = true;
+      for (const e of entries) if (e.form !== 'short') viaShort = false;
+      return { start: i, end, key: k.key, entries, viaShort };
+    }
+  }
+  return undefined;
 }
 
 function scan(text: string): Raw[] {
   const g = gazetteer();
+  const cls = g.trie.cls;
+  const pairs = g.trie.pairs;
+  const ids = new Int32Array(64);
   const out: Raw[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
-    let hit: Raw | undefined;
-    if (g.trie.next?.has(text.charCodeAt(i))) {
-      for (const key of namesAt(g, text, i)) {
-        const all = g.names.get(key)!;
-        const entries = accept(text, i, i + key.length, all, out[out.length - 1]);
-        if (entries.length) {
-          const viaShort = entries.every((e) => e.form === 'short');
-          hit = { start: i, end: i + key.length, key, entries, viaShort };
-          break;
+  let c = n > 0 ? text.charCodeAt(0) : 0;
+  let cc = cls[c];
+  while (i < n) {
+    // Most positions start no name: one table load per unit rejects most, a hashed pair bit
+    // test most of the rest. Past the end the next unit reads as 0.
+    const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const dc = cls[d];
+    if ((cc & (dc >> 1) & 1) !== 0) {
+      const h = pairHash(c, d);
+      if ((pairs[h >>> 5] & (1 << (h & 31))) !== 0) {
+        const hit = hitAt(g, text, i, out[out.length - 1], ids);
+        if (hit) {
+          out.push(hit);
+          i = hit.end;
+          c = i < n ? text.charCodeAt(i) : 0;
+          cc = cls[c];
+          continue;
         }
       }
     }
-    if (hit) {
-      out.push(hit);
-      i = hit.end;
-    } else i++;
+    i++;
+    c = d;
+    cc = dc;
   }
   return out;
 }
@@ -298,7 +491,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMat
     const votes = new Map<string, number>();
     for (const r of raws) {
       if (r.entries.length !== 1) continue;
-      const prov = provinceOf(r.entries[0].place);
+      const prov = r.entries[0].province;
       if (prov) votes.set(prov, (votes.get(prov) ?? 0) + 1);
     }
     let best = 0;
@@ -309,7 +502,7 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMat
   for (let k = 0; k < raws.length; k++) {
     const prev = k > 0 ? raws[k - 1] : undefined;
     const chosen = choose(raws[k], prev, hint);
-    raws[k].entries = [chosen, ...raws[k].entries.filter((e) => e !== chosen)];
+    if (chosen !== raws[k].entries[0]) raws[k].entries = [chosen, ...raws[k].entries.filter((e) => e !== chosen)];
     out.push(toMatch(raws[k], chosen));
   }
   return out;
@@ -318,10 +511,12 @@ export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMat
 /** The longest place starting exactly at `index` (平凉市政协 → 平凉市), with the same guards. */
 export function placeAt(text: string, index: number, opts: FindPlacesOptions = {}): PlaceMatch | undefined {
   const g = gazetteer();
-  for (const key of namesAt(g, text, index)) {
-    const entries = accept(text, index, index + key.length, g.names.get(key)!, undefined);
+  const ids = new Int32Array(64);
+  for (let q = namesAt(g, text, index, ids) - 1; q >= 0; q--) {
+    const k = g.keys[ids[q]];
+    const entries = accept(text, index, index + k.key.length, k, undefined);
     if (entries.length) {
-      const raw: Raw = { start: index, end: index + key.length, key, entries, viaShort: false };
+      const raw: Raw = { start: index, end: index + k.key.length, key: k.key, entries, viaShort: false };
       return toMatch(raw, choose(raw, undefined, resolveHint(opts.provinceHint)));
     }
   }

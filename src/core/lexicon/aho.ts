@@ -26,6 +26,20 @@ export interface AhoMatch {
   pattern: number;
 }
 
+/**
+ * Positions of "marked" code units collected during a scan, so a second matcher (numbered-slogan
+ * patterns) can visit only those positions instead of making its own pass over the text.
+ */
+export interface Marks {
+  /** Class table from AhoCorasick.markTable: the automaton's classes plus the mark bit. */
+  table: Uint8Array;
+  positions: Int32Array;
+  count: number;
+}
+
+/** Class-table bit of a marked code unit (bits 0–2 are the automaton's own). */
+const MARK = 8;
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64_INDEX = new Int8Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
@@ -222,6 +236,13 @@ export class AhoCorasick {
     }
   }
 
+  /** The class table with MARK set on every code unit whose `mark` entry is non-zero. */
+  markTable(mark: Uint8Array): Uint8Array {
+    const t = new Uint8Array(this.cls);
+    for (let c = 0; c < 65536; c++) if (mark[c] !== 0) t[c] |= MARK;
+    return t;
+  }
+
   static fromPatterns(patterns: readonly string[]): AhoCorasick {
     return new AhoCorasick(buildAho(patterns));
   }
@@ -230,7 +251,7 @@ export class AhoCorasick {
    * Every occurrence of every pattern, possibly overlapping, ordered by end
    * then by decreasing length. Packed as [start, end, pattern] triples.
    */
-  scanAllPacked(text: string): Int32Array {
+  scanAllPacked(text: string, marks?: Marks): Int32Array {
     const n = text.length;
     const root = this.root;
     const fail = this.fail;
@@ -240,7 +261,9 @@ export class AhoCorasick {
     const first = this.first;
     const labels = this.labels;
     const bits = this.pairBits;
-    const cls = this.cls;
+    const cls = marks ? marks.table : this.cls;
+    let mpos = marks ? marks.positions : EMPTY;
+    let mk = 0;
     const endBits = this.pairEndBits;
     const triBits = this.triBits;
     let buf = new Int32Array(48);
@@ -253,6 +276,14 @@ export class AhoCorasick {
       const cCls = nextCls;
       next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
       nextCls = cls[next];
+      if ((cCls & MARK) !== 0) {
+        if (mk === mpos.length) {
+          const nb = new Int32Array(Math.max(64, mk * 2));
+          nb.set(mpos);
+          mpos = nb;
+        }
+        mpos[mk++] = i;
+      }
       if (s !== 0) {
         // Follow failure links until a transition on c exists or the root is reached.
         for (;;) {
@@ -316,6 +347,10 @@ export class AhoCorasick {
         r = report[fail[r]];
       }
     }
+    if (marks) {
+      marks.positions = mpos;
+      marks.count = mk;
+    }
     return buf.subarray(0, k);
   }
 
@@ -329,6 +364,7 @@ export class AhoCorasick {
   }
 }
 
+const EMPTY = new Int32Array(0);
 const PAIR_BITS_LOG = 18;
 const PAIR_WORDS = (1 << PAIR_BITS_LOG) >>> 5;
 
@@ -355,30 +391,42 @@ function unpack(packed: Int32Array): AhoMatch[] {
 /**
  * Picks leftmost-longest non-overlapping matches from packed triples.
  * Ties in span keep the lower pattern index.
+ *
+ * Triples come from scanAllPacked ordered by end, so a start is out of order by less than the
+ * longest pattern: an insertion sort on (start, -end, pattern) is linear here, allocates one
+ * copy, and needs no comparator closure. Any input order is still sorted correctly.
  */
 export function leftmostLongest(packed: Int32Array): Int32Array {
   const count = packed.length / 3;
   if (count === 0) return packed;
-  const idx = new Int32Array(count);
-  for (let i = 0; i < count; i++) idx[i] = i;
-  idx.sort((a, b) => {
-    const ds = packed[a * 3] - packed[b * 3];
-    if (ds !== 0) return ds;
-    const de = packed[b * 3 + 1] - packed[a * 3 + 1];
-    if (de !== 0) return de;
-    return packed[a * 3 + 2] - packed[b * 3 + 2];
-  });
-  const res = new Int32Array(packed.length);
+  const a = packed.slice();
+  for (let j = 1; j < count; j++) {
+    const s = a[j * 3];
+    const e = a[j * 3 + 1];
+    const p = a[j * 3 + 2];
+    let q = j - 1;
+    for (; q >= 0; q--) {
+      const qs = a[q * 3];
+      const qe = a[q * 3 + 1];
+      // keep q before the new triple when (qs, -qe, qp) <= (s, -e, p)
+      if (qs < s || (qs === s && (qe > e || (qe === e && a[q * 3 + 2] <= p)))) break;
+      a[q * 3 + 3] = qs;
+      a[q * 3 + 4] = qe;
+      a[q * 3 + 5] = a[q * 3 + 2];
+    }
+    a[q * 3 + 3] = s;
+    a[q * 3 + 4] = e;
+    a[q * 3 + 5] = p;
+  }
   let k = 0;
   let lastEnd = -1;
-  for (let j = 0; j < count; j++) {
-    const i = idx[j] * 3;
-    if (packed[i] < lastEnd) continue;
-    res[k] = packed[i];
-    res[k + 1] = packed[i + 1];
-    res[k + 2] = packed[i + 2];
-    lastEnd = packed[i + 1];
+  for (let j = 0; j < a.length; j += 3) {
+    if (a[j] < lastEnd) continue;
+    a[k] = a[j];
+    a[k + 1] = a[j + 1];
+    a[k + 2] = a[j + 2];
+    lastEnd = a[j + 1];
     k += 3;
   }
-  return res.subarray(0, k);
+  return a.subarray(0, k);
 }

@@ -12,9 +12,9 @@
 //   only matched as “四强”行动 / 四强行动; 第一书记 alone is a position).
 // Lexicon matches win over overlapping pattern matches.
 import type { EntityInfo } from '../types';
-import { AhoCorasick, decodeInts, leftmostLongest } from './aho';
+import { AhoCorasick, decodeInts, leftmostLongest, type Marks } from './aho';
 import { AUTOMATON, SURFACE_CODES, SURFACE_COUNT, TERMS } from './compiled';
-import { findPatternTerms, type PatternKind, type PatternMatch } from './patterns';
+import { PATTERN_TRIGGERS, patternTermsAt, type PatternKind, type PatternMatch } from './patterns';
 
 export type { PatternKind } from './patterns';
 
@@ -37,15 +37,27 @@ export const PATTERN_GLOSS = '数字概括式提法（未收录词条，按构�
 
 let automaton: AhoCorasick | null = null;
 let codes: Int32Array | null = null;
+/** Automaton classes plus the pattern triggers: one pass finds both. */
+let markTable: Uint8Array | null = null;
 let byId: Map<string, number> | null = null;
 const infoCache: (TermInfo | undefined)[] = [];
 
-function ensure(): { ac: AhoCorasick; codes: Int32Array } {
-  if (!automaton || !codes) {
+function ensure(): { ac: AhoCorasick; codes: Int32Array; table: Uint8Array } {
+  if (!automaton || !codes || !markTable) {
     automaton = new AhoCorasick(AUTOMATON);
     codes = decodeInts(SURFACE_CODES, SURFACE_COUNT);
+    markTable = automaton.markTable(PATTERN_TRIGGERS);
   }
-  return { ac: automaton, codes };
+  return { ac: automaton, codes, table: markTable };
+}
+
+/** A fresh copy of an entry's info (callers may annotate it), same keys and order as a spread. */
+function freshInfo(entry: number): TermInfo {
+  const b = baseInfo(entry);
+  const info: TermInfo = { id: b.id, gloss: b.gloss, level: b.level, category: b.category };
+  if (b.source !== undefined) info.source = b.source;
+  if (b.region !== undefined) info.region = b.region;
+  return info;
 }
 
 function baseInfo(entry: number): TermInfo {
@@ -60,15 +72,20 @@ function baseInfo(entry: number): TermInfo {
   return info;
 }
 
-const NUMERAL_LEAD = /[一二两三四五六七八九十百千万零〇第0-9０-９]/;
-const NUMERAL_START = /^[一二两三四五六七八九十]/;
+function codeTable(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+const NUMERAL_LEAD = codeTable('一二两三四五六七八九十百千万零〇第0123456789０１２３４５６７８９');
+const NUMERAL_START = codeTable('一二两三四五六七八九十');
 
 /**
  * A numeral-initial surface preceded by another numeral or 第 is part of a
  * longer number (十三个代表团 → not 三个代表; 第二十大类 → not 二十大).
  */
 function insideNumber(text: string, start: number): boolean {
-  return start > 0 && NUMERAL_START.test(text[start]) && NUMERAL_LEAD.test(text[start - 1]);
+  return start > 0 && NUMERAL_START[text.charCodeAt(start)] === 1 && NUMERAL_LEAD[text.charCodeAt(start - 1)] === 1;
 }
 
 const PATTERN_CATEGORY: Record<PatternKind, EntityInfo['category']> = {
@@ -91,10 +108,13 @@ const PATTERN_GLOSSES: Record<PatternKind, string> = {
   'quoted-parallel': '对仗式口号提法（未收录词条，按构词规则识别）',
 };
 
-/** Lexicon matches as packed [start, end, surfaceCode] triples, blockers included. */
-function lexiconPacked(text: string): Int32Array {
+/**
+ * Lexicon matches as packed [start, end, surfaceCode] triples, blockers included. The same pass
+ * collects pattern trigger positions into `marks`.
+ */
+function lexiconPacked(text: string, marks: Marks): Int32Array {
   const { ac, codes: sc } = ensure();
-  const all = ac.scanAllPacked(text);
+  const all = ac.scanAllPacked(text, marks);
   let k = 0;
   for (let i = 0; i < all.length; i += 3) {
     const s = all[i];
@@ -108,7 +128,9 @@ function lexiconPacked(text: string): Int32Array {
   return leftmostLongest(all.subarray(0, k));
 }
 
-const SESSION_NUM = /[一二两三四五六七八九十]/;
+const SESSION_NUM = NUMERAL_START;
+const CI = 0x6b21; // 次
+const JIE = 0x5c4a; // 届
 
 /**
  * Start of a session number written right before a meeting name
@@ -116,14 +138,14 @@ const SESSION_NUM = /[一二两三四五六七八九十]/;
  */
 function sessionStart(text: string, start: number): number {
   let k = start;
-  if (text[k - 1] !== '次') return start;
+  if (k < 1 || text.charCodeAt(k - 1) !== CI) return start;
   k--;
   const numEnd = k;
-  while (k > 0 && SESSION_NUM.test(text[k - 1])) k--;
-  if (k === numEnd || text[k - 1] !== '届') return start;
+  while (k > 0 && SESSION_NUM[text.charCodeAt(k - 1)] === 1) k--;
+  if (k === numEnd || k < 1 || text.charCodeAt(k - 1) !== JIE) return start;
   k--;
   const yearEnd = k;
-  while (k > 0 && SESSION_NUM.test(text[k - 1])) k--;
+  while (k > 0 && SESSION_NUM[text.charCodeAt(k - 1)] === 1) k--;
   return k === yearEnd ? start : k;
 }
 
@@ -138,8 +160,9 @@ function patternMatch(text: string, m: PatternMatch): TermMatch {
 }
 
 export function findPolicyTerms(text: string): TermMatch[] {
-  const lex = lexiconPacked(text);
-  const pats = findPatternTerms(text);
+  const marks: Marks = { table: ensure().table, positions: new Int32Array(256), count: 0 };
+  const lex = lexiconPacked(text, marks);
+  const pats = patternTermsAt(text, marks.positions, marks.count);
   const lexCount = lex.length / 3;
   const dropLex = new Uint8Array(lexCount);
   const keepPat = new Uint8Array(pats.length);
@@ -181,7 +204,7 @@ export function findPolicyTerms(text: string): TermMatch[] {
     if (code === 0 || dropLex[q]) continue; // blocker, or inside a kept quoted name
     const entry = (code - 1) >> 1;
     // A fresh object per match so callers may annotate it safely.
-    const info: TermInfo = { ...baseInfo(entry) };
+    const info = freshInfo(entry);
     if ((code - 1) & 1) info.canonical = TERMS[entry].term;
     if (info.category === 'meeting') s = Math.max(lastEnd, sessionStart(text, s));
     res.push({ start: s, end: e, text: text.slice(s, e), by: 'lexicon', info });

@@ -297,15 +297,44 @@ function matchQuoted(text: string, s: number, e: number): Omit<PatternMatch, 'qu
   return null;
 }
 
+/**
+ * Code units where a pattern may start: numerals that open an unquoted form, and opening
+ * quotes. Every other position is skipped by both scans below.
+ */
+export const PATTERN_TRIGGERS: Uint8Array = START;
+
 /** Pattern matches sorted by start, non-overlapping (earlier wins). */
 export function findPatternTerms(text: string): PatternMatch[] {
+  const n = text.length;
+  let pos = new Int32Array(64);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (START[text.charCodeAt(i)] === 0) continue;
+    if (count === pos.length) {
+      const nb = new Int32Array(count * 2);
+      nb.set(pos);
+      pos = nb;
+    }
+    pos[count++] = i;
+  }
+  return patternTermsAt(text, pos, count);
+}
+
+/**
+ * findPatternTerms given the ascending positions of every PATTERN_TRIGGERS code unit in `text`
+ * (collected by the lexicon automaton's pass): nothing can start anywhere else.
+ */
+export function patternTermsAt(text: string, positions: Int32Array, count: number): PatternMatch[] {
   const res: PatternMatch[] = [];
   const n = text.length;
   let last = 0;
-  for (let i = 0; i < n; i++) {
+  /** Positions before this were consumed by a match. */
+  let from = 0;
+  for (let t = 0; t < count; t++) {
+    const i = positions[t];
+    if (i < from) continue;
     const c = text.charCodeAt(i);
     const cls = START[c];
-    if (cls === 0) continue;
     if (cls === 2) {
       const close = OPEN_QUOTES.get(c) as number;
       let j = i + 1;
@@ -313,9 +342,9 @@ export function findPatternTerms(text: string): PatternMatch[] {
       if (j < n && text.charCodeAt(j) === close && j > i + 1) {
         const m = matchQuoted(text, i + 1, j);
         if (m) {
-          res.push({ ...m, quoted: true });
+          res.push({ start: m.start, end: m.end, kind: m.kind, quoted: true });
           last = j + 1;
-          i = j;
+          from = j + 1;
         }
       }
       continue;
@@ -339,7 +368,7 @@ export function findPatternTerms(text: string): PatternMatch[] {
     if (end > 0) {
       res.push({ start: i, end, kind, quoted: false });
       last = end;
-      i = end - 1;
+      from = end;
     }
   }
   return res;

@@ -1,17 +1,17 @@
 // Hashed character features. Training and inference share this file, so any
 // change to templates, hashing or the lexicon must bump FEATURE_VERSION.
 
-import { findPlaces } from '../gazetteer/index';
 import { lexiconEntries } from './lexicon';
 import { NUM_TAGS } from './tags';
 
-/** Current feature set; version 1 (no gazetteer feature) still loads so older models keep working. */
+// v1: one hashed row per template. v2: v1 + a gazetteer feature (no dev gain, 20 % slower;
+// dropped). v3: n-gram templates in block layout (below); models of v1/v2 need retraining.
 export const FEATURE_VERSION = 3;
 export const NUM_FEATURES = 18;
 
 /** Features per unit of a supported feature version, or 0 if unsupported. */
 export function featureCount(version: number): number {
-  return version === 2 ? 19 : version === 3 || version === 1 ? 18 : 0;
+  return version === FEATURE_VERSION ? NUM_FEATURES : 0;
 }
 
 const BOS = 0x110001;
@@ -119,9 +119,6 @@ export class FeatureExtractor {
   private starts = new Uint8Array(0);
   private ends = new Uint8Array(0);
   private inside = new Uint8Array(0);
-  private gaz = new Uint8Array(0);
-  private utf16 = new Uint16Array(0);
-  private unitAt = new Int32Array(0);
   private readonly lex: Lexicon;
 
   constructor(hashBits: number, version: number = FEATURE_VERSION) {
@@ -147,12 +144,13 @@ export class FeatureExtractor {
     this.starts = new Uint8Array(cap + 2);
     this.ends = new Uint8Array(cap + 2);
     this.inside = new Uint8Array(cap + 2);
-    this.gaz = new Uint8Array(cap + 2);
-    this.utf16 = new Uint16Array(2 * cap);
-    this.unitAt = new Int32Array(2 * cap + 1);
   }
 
-  /** cps: raw code points of one sentence; out must hold n * numFeatures. */
+  /**
+   * cps: raw code points of one sentence; out must hold n * numFeatures row offsets
+   * (bucket * NUM_TAGS): bias; unigrams c-2..c+2; bigrams (-2,-1)..(1,2); trigrams
+   * (-2..0)..(0..2); skip pair (c-1, c+1); class pattern c-2..c+2; three lexicon features.
+   */
   extract(cps: ArrayLike<number>, n: number, out: Int32Array): void {
     this.ensure(n);
     const { u, cls, h1, h2, h3 } = this;
@@ -172,117 +170,42 @@ export class FeatureExtractor {
     for (let p = 0; p < m + 2; p++) h2[p] = mix(h1[p], u[p + 1]);
     for (let p = 0; p < m + 1; p++) h3[p] = mix(h2[p], u[p + 2]);
     this.matchLexicon(n);
-    const useGaz = this.version === 2;
-    if (useGaz) this.matchGazetteer(cps, n);
-    const nf = this.numFeatures;
-    const { starts, ends, inside, gaz } = this;
+    const { starts, ends, inside } = this;
     const shift = this.shift;
     const NT = NUM_TAGS;
     const bias = (fin(mix(SEED, 0)) >>> shift) * NT;
     let o = 0;
-    if (this.version >= 3) {
-      // Block layout: an n-gram owns consecutive rows, one per offset from the tagged unit,
-      // so the 5 unigram, 4 bigram and 3 trigram templates read a few neighbouring rows
-      // that the next units read again, instead of 12 scattered ones (cache misses dominate).
-      const rowMask = (1 << this.hashBits) - 1;
-      for (let p = 0; p < m + 1; p++) {
-        h1[p] = fin(h1[p] ^ 0x100) >>> shift;
-        h2[p] = fin(h2[p] ^ 0x200) >>> shift;
-        h3[p] = fin(h3[p] ^ 0x300) >>> shift;
-      }
-      for (let i = 0; i < n; i++) {
-        const p = i + PAD;
-        out[o] = bias;
-        out[o + 1] = (h1[p - 2] & rowMask) * NT;
-        out[o + 2] = ((h1[p - 1] + 1) & rowMask) * NT;
-        out[o + 3] = ((h1[p] + 2) & rowMask) * NT;
-        out[o + 4] = ((h1[p + 1] + 3) & rowMask) * NT;
-        out[o + 5] = ((h1[p + 2] + 4) & rowMask) * NT;
-        out[o + 6] = (h2[p - 2] & rowMask) * NT;
-        out[o + 7] = ((h2[p - 1] + 1) & rowMask) * NT;
-        out[o + 8] = ((h2[p] + 2) & rowMask) * NT;
-        out[o + 9] = ((h2[p + 1] + 3) & rowMask) * NT;
-        out[o + 10] = (h3[p - 2] & rowMask) * NT;
-        out[o + 11] = ((h3[p - 1] + 1) & rowMask) * NT;
-        out[o + 12] = ((h3[p] + 2) & rowMask) * NT;
-        out[o + 13] = (fin(mix(mix(SKIP_SEED, u[p - 1]), u[p + 1])) >>> shift) * NT;
-        const pattern = cls[p - 2] | (cls[p - 1] << 3) | (cls[p] << 6) | (cls[p + 1] << 9) | (cls[p + 2] << 12);
-        out[o + 14] = (fin(mix(SEED, 0x1000000 | pattern)) >>> shift) * NT;
-        out[o + 15] = (fin(mix(SEED, 0x2000000 | starts[i] | (ends[i] << 8))) >>> shift) * NT;
-        out[o + 16] = (fin(mix(SEED, 0x3000000 | (i > 0 ? ends[i - 1] : 0) | (starts[i + 1] << 8))) >>> shift) * NT;
-        out[o + 17] = (fin(mix(SEED, 0x4000000 | inside[i] | (cls[p] << 8))) >>> shift) * NT;
-        o += 18;
-      }
-      return;
+    // Block layout: an n-gram owns consecutive rows, one per offset from the tagged unit,
+    // so the 5 unigram, 4 bigram and 3 trigram templates read a few neighbouring rows
+    // that the next units read again, instead of 12 scattered ones (cache misses dominate).
+    const rowMask = (1 << this.hashBits) - 1;
+    for (let p = 0; p < m + 1; p++) {
+      h1[p] = fin(h1[p] ^ 0x100) >>> shift;
+      h2[p] = fin(h2[p] ^ 0x200) >>> shift;
+      h3[p] = fin(h3[p] ^ 0x300) >>> shift;
     }
     for (let i = 0; i < n; i++) {
       const p = i + PAD;
       out[o] = bias;
-      out[o + 1] = (fin(h1[p - 2] ^ 0x101) >>> shift) * NT;
-      out[o + 2] = (fin(h1[p - 1] ^ 0x102) >>> shift) * NT;
-      out[o + 3] = (fin(h1[p] ^ 0x103) >>> shift) * NT;
-      out[o + 4] = (fin(h1[p + 1] ^ 0x104) >>> shift) * NT;
-      out[o + 5] = (fin(h1[p + 2] ^ 0x105) >>> shift) * NT;
-      out[o + 6] = (fin(h2[p - 2] ^ 0x201) >>> shift) * NT;
-      out[o + 7] = (fin(h2[p - 1] ^ 0x202) >>> shift) * NT;
-      out[o + 8] = (fin(h2[p] ^ 0x203) >>> shift) * NT;
-      out[o + 9] = (fin(h2[p + 1] ^ 0x204) >>> shift) * NT;
-      out[o + 10] = (fin(h3[p - 2] ^ 0x301) >>> shift) * NT;
-      out[o + 11] = (fin(h3[p - 1] ^ 0x302) >>> shift) * NT;
-      out[o + 12] = (fin(h3[p] ^ 0x303) >>> shift) * NT;
+      out[o + 1] = (h1[p - 2] & rowMask) * NT;
+      out[o + 2] = ((h1[p - 1] + 1) & rowMask) * NT;
+      out[o + 3] = ((h1[p] + 2) & rowMask) * NT;
+      out[o + 4] = ((h1[p + 1] + 3) & rowMask) * NT;
+      out[o + 5] = ((h1[p + 2] + 4) & rowMask) * NT;
+      out[o + 6] = (h2[p - 2] & rowMask) * NT;
+      out[o + 7] = ((h2[p - 1] + 1) & rowMask) * NT;
+      out[o + 8] = ((h2[p] + 2) & rowMask) * NT;
+      out[o + 9] = ((h2[p + 1] + 3) & rowMask) * NT;
+      out[o + 10] = (h3[p - 2] & rowMask) * NT;
+      out[o + 11] = ((h3[p - 1] + 1) & rowMask) * NT;
+      out[o + 12] = ((h3[p] + 2) & rowMask) * NT;
       out[o + 13] = (fin(mix(mix(SKIP_SEED, u[p - 1]), u[p + 1])) >>> shift) * NT;
       const pattern = cls[p - 2] | (cls[p - 1] << 3) | (cls[p] << 6) | (cls[p + 1] << 9) | (cls[p + 2] << 12);
       out[o + 14] = (fin(mix(SEED, 0x1000000 | pattern)) >>> shift) * NT;
-      const d1 = starts[i] | (ends[i] << 8);
-      out[o + 15] = (fin(mix(SEED, 0x2000000 | d1)) >>> shift) * NT;
-      const d2 = (i > 0 ? ends[i - 1] : 0) | (starts[i + 1] << 8);
-      out[o + 16] = (fin(mix(SEED, 0x3000000 | d2)) >>> shift) * NT;
-      const d3 = inside[i] | (cls[p] << 8);
-      out[o + 17] = (fin(mix(SEED, 0x4000000 | d3)) >>> shift) * NT;
-      if (useGaz) {
-        // gaz[] is offset by one: gaz[0] and gaz[n + 1] are the sentence edges.
-        const g3 = gaz[i] | (gaz[i + 1] << 5) | (gaz[i + 2] << 10);
-        out[o + 18] = (fin(mix(SEED, 0x5000000 | g3)) >>> shift) * NT;
-      }
-      o += nf;
-    }
-  }
-
-  /**
-   * Gazetteer places over the raw sentence: per unit, the position in a match (B/I/E/S)
-   * times its kind (full division name, short form, country, other landscape name).
-   */
-  private matchGazetteer(cps: ArrayLike<number>, n: number): void {
-    const { gaz, utf16, unitAt } = this;
-    let len = 0;
-    for (let i = 0; i < n; i++) {
-      const c = cps[i];
-      unitAt[len] = i;
-      if (c > 0xffff && c <= 0x10ffff) {
-        utf16[len++] = 0xd800 + ((c - 0x10000) >> 10);
-        unitAt[len] = i;
-        utf16[len++] = 0xdc00 + ((c - 0x10000) & 0x3ff);
-      } else utf16[len++] = c & 0xffff;
-    }
-    unitAt[len] = n;
-    gaz.fill(0, 1, n + 1);
-    gaz[0] = 31;
-    gaz[n + 1] = 31;
-    if (n === 0) return;
-    const text = String.fromCharCode.apply(null, utf16.subarray(0, len) as unknown as number[]);
-    for (const m of findPlaces(text)) {
-      const s = unitAt[m.start];
-      const e = unitAt[m.end];
-      if (e <= s) continue;
-      const p = m.place;
-      const kind = m.viaShort ? 1 : p.level > 0 ? 0 : p.kind === 'country' ? 2 : 3;
-      const k = 1 + kind * 4;
-      if (e - s === 1) gaz[s + 1] = k + 3;
-      else {
-        gaz[s + 1] = k;
-        for (let u = s + 1; u < e - 1; u++) gaz[u + 1] = k + 1;
-        gaz[e] = k + 2;
-      }
+      out[o + 15] = (fin(mix(SEED, 0x2000000 | starts[i] | (ends[i] << 8))) >>> shift) * NT;
+      out[o + 16] = (fin(mix(SEED, 0x3000000 | (i > 0 ? ends[i - 1] : 0) | (starts[i + 1] << 8))) >>> shift) * NT;
+      out[o + 17] = (fin(mix(SEED, 0x4000000 | inside[i] | (cls[p] << 8))) >>> shift) * NT;
+      o += 18;
     }
   }
 

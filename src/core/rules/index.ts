@@ -30,6 +30,10 @@ export interface Cand {
   /** 3 structural certainty, 2 dictionary, 1 loose pattern, 0 model. */
   prio: number;
   info?: EntityInfo;
+  /** A guess the learned model may overrule: a bare gazetteer name, a name found only before a verb. */
+  weak?: boolean;
+  /** A weak dictionary name run into the words around it: dropped when the model has read the text. */
+  loose?: boolean;
 }
 
 export interface PlaceSpan {
@@ -56,7 +60,7 @@ const CN_DIGIT = codeSet('〇零一二三四五六七八九十');
 const DUN = 0x3001; // 、
 /** Two-char words that start with a surname char but are not names. */
 const NOT_NAMES = new Set(
-  '明确 高度 方面 全面 同时 文化 安全 文件 时间 和谐 管理 齐心 于是 单位 车辆 关于 相关 强化 成员 成立 常委 常务 秦岭 黄河 石油 金融 钟点 严格 严肃 尤其 于此 伍仟 万元 江河 华侨 向前 向着 余下 任务 任何 应该 应当 解决 通过 包括 易地 平台 平安 宁夏 海南 云南 湖南 江苏 安徽 福建 广东 广西 山东 山西 河南 河北 湖北 甘肃 青海 西藏 新疆 陕西 四川 贵州 重庆 天津 上海 北京'.split(' '),
+  '明确 高度 方面 全面 同时 文化 安全 文件 时间 和谐 管理 齐心 于是 单位 车辆 关于 相关 强化 成员 成立 常委 常务 秦岭 黄河 石油 金融 钟点 严格 严肃 尤其 于此 伍仟 万元 江河 华侨 向前 向着 余下 任务 任何 关心 关注 关怀 高兴 方便 温暖 宁静 安心 安排 安置 严重 严厉 向上 向下 成为 成果 成效 成绩 应该 应当 解决 通过 包括 易地 平台 平安 宁夏 海南 云南 湖南 江苏 安徽 福建 广东 广西 山东 山西 河南 河北 湖北 甘肃 青海 西藏 新疆 陕西 四川 贵州 重庆 天津 上海 北京'.split(' '),
 );
 
 function isBoundaryAt(text: string, k: number): boolean {
@@ -161,12 +165,12 @@ function bareNameAt(text: string, k: number, out: Cand[], personEnd: number): vo
   const c = text.charCodeAt(k);
   if (ADDRESS.starts(c) && ADDRESS.at(text, k)) {
     const L = nameBefore(text, k, false);
-    if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2 });
+    if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2, weak: true });
     return;
   }
   if (NAME_VERBS.starts(c) && NAME_VERBS.at(text, k)) {
     const L = nameBefore(text, k, true);
-    if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2 });
+    if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2, weak: true });
   }
 }
 
@@ -350,8 +354,7 @@ FLAGS[0x5e74] |= F_DATE;
 FLAGS[0x6708] |= F_DATE;
 
 /** All rule candidates in one pass (may overlap; the engine resolves overlaps). */
-export function findRuleEntities(text: string, ctx: RuleContext = {}): Cand[] {
-  const out: Cand[] = [];
+export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[] = []): Cand[] {
   const orgEnds = new Set<number>();
   const org = orgState(ctx);
   const pos: PosState = { lastEnd: -1, personEnd: -1, cover: 0, orgEnds };

@@ -89,10 +89,49 @@ describe('analyze', () => {
     registerModel((t) => [
       { type: 'place', start: t.indexOf('“'), end: t.indexOf('桥') + 1 }, // starts with a quote
       { type: 'person', start: t.indexOf('和文'), end: t.indexOf('和文') + 2 }, // 和 here is a conjunction
-      { type: 'organization', start: t.indexOf('工作'), end: t.indexOf('工作') + 2 }, // too short for an org
+      { type: 'organization', start: t.indexOf('工作'), end: t.indexOf('工作') + 2 }, // not an organisation's ending
       { type: 'position', start: t.indexOf('工作者'), end: t.indexOf('工作者') + 3 },
     ]);
     expect(analyze(text).entities.filter((e) => e.by === 'model').map((e) => e.text)).toEqual(['工作者']);
+  });
+
+  it('model junk typical of bulletin prose is filtered on linguistic grounds', () => {
+    const text = '立足政协职能，推动全市政协工作，培训班上委员们发言，发挥委员作用。张明华出席。';
+    const span = (type: 'person' | 'place' | 'organization' | 'position', s: string) => ({ type, start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    registerModel(() => [
+      span('organization', '立足政协'), // a verb before a bare body
+      span('organization', '全市政协'), // a determiner + level: no particular body
+      span('person', '培训班'), // a collective noun, no surname
+      span('position', '委员们'.slice(0, 2)), // 委员们: plural, a role in general
+      span('position', '挥委员'), // 发挥 split
+      span('person', '张明华'),
+    ]);
+    expect(analyze(text).entities.filter((e) => e.by === 'model').map((e) => e.text)).toEqual(['张明华']);
+  });
+
+  it('the model overrules weak rule spans; an outer model organisation wins over a rule org inside it', () => {
+    const text = '兰州大学和省政协文化文史和学习委员会联合举办。';
+    registerModel((t) => [
+      { type: 'organization', start: 0, end: 4 }, // 兰州大学 over the bare gazetteer name 兰州
+      { type: 'organization', start: t.indexOf('省政协'), end: t.indexOf('委员会') + 3 },
+    ]);
+    const r = analyze(text);
+    expect(r.entities.map((e) => `${e.type}:${e.text}`)).toEqual(['organization:兰州大学', 'organization:省政协文化文史和学习委员会']);
+    // without the model the rules' own reading stands
+    expect(analyze(text, { model: false }).entities.map((e) => `${e.type}:${e.text}`)).toEqual(
+      expect.arrayContaining(['place:兰州', 'organization:省政协']),
+    );
+  });
+
+  it('no title is proposed inside a dateline; the reporters come from the dateline rules', () => {
+    const text = '本报平凉讯（通讯员孙立平）3月23日，会议召开。';
+    registerModel((t) => [
+      { type: 'position', start: t.indexOf('通讯员'), end: t.indexOf('通讯员') + 3 },
+      { type: 'person', start: t.indexOf('孙立平'), end: t.indexOf('孙立平') + 2 },
+    ]);
+    const r = analyze(text);
+    expect(r.entities.filter((e) => e.type === 'person').map((e) => [e.text, e.by])).toEqual([['孙立平', 'rule']]);
+    expect(r.entities.some((e) => e.by === 'model')).toBe(false);
   });
 
   it('a model that throws leaves the rule results intact', () => {
