@@ -160,13 +160,59 @@ function bigramSet(text: string, s: number, e: number): Int32Array {
     if (key >= 0) keys[n++] = key;
   }
   if (n === 0) return EMPTY_KEYS;
-  const sorted = keys.subarray(0, n).sort();
+  const sorted = keys.subarray(0, n);
+  sortInts(sorted, 0, n - 1);
   let m = 1;
   for (let k = 1; k < n; k++) if (sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k];
   return sorted.subarray(0, m);
 }
 
 const EMPTY_KEYS = new Int32Array(0);
+
+/** In-place ascending sort of a[lo..hi]: quicksort with insertion sort for short ranges. */
+function sortInts(a: Int32Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as the pivot
+    let x = a[lo];
+    let y = a[mid];
+    let z = a[hi];
+    if (x > y) [x, y] = [y, x];
+    if (y > z) [y, z] = [z, y];
+    if (x > y) [x, y] = [y, x];
+    const pivot = y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // recurse into the smaller part, loop on the larger
+    if (j - lo < hi - i) {
+      sortInts(a, lo, j);
+      lo = i;
+    } else {
+      sortInts(a, i, hi);
+      hi = j;
+    }
+  }
+  for (let k = lo + 1; k <= hi; k++) {
+    const v = a[k];
+    let q = k - 1;
+    while (q >= lo && a[q] > v) {
+      a[q + 1] = a[q];
+      q--;
+    }
+    a[q + 1] = v;
+  }
+}
 
 /** How many of the (distinct) keys `head` occur in the sorted set `body`. */
 function overlap(head: Int32Array, body: Int32Array): number {

@@ -73,6 +73,10 @@ describe('units on a bulletin page', () => {
     expect(s.articles.map((a) => a.title)).toEqual(['甲县召开会议', '乙市调研']);
     expect(s.articles[1].counts).toEqual({ person: 2, policy_term: 2 });
     expect(s.counts).toEqual({ person: 4, policy_term: 2 });
+    expect(s.articles[1].entities).toEqual([
+      { type: 'person', text: '李二', count: 2 },
+      { type: 'policy_term', text: '乡村振兴', count: 2 },
+    ]);
 
     // Hit-testing data: the entity under a DOM position, its neighbours and its frequency.
     const p = document.querySelectorAll('article')[1].querySelector('p')!.firstChild as Text;
