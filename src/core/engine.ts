@@ -1,16 +1,26 @@
 // The engine: normalise once, convert, segment, recognise, merge, map back.
 //
-// Merge policy (one entity per span):
-//  1. Certain structure first-class: dateline parts (reporters, place, date), title+name persons,
-//     organisations built from place/level + body (the place inside an org is not reported).
-//  2. Among rule, gazetteer and lexicon candidates the longest span wins; ties go to the more
-//     certain source (structure > dictionary > loose pattern), then to source order. Types the
-//     caller did not ask for still take part, so a filtered-out org still hides its place.
-//  A model that throws is ignored: the reader keeps the rule results.
-//  3. The learned model (AnalyzeOptions.model) only ADDS spans: a model span is kept when it
-//     overlaps no span kept in step 2. So rules overrule the model where structure is certain
-//     (datelines, title+name, org structure, gazetteer places in org names), and the model
-//     contributes names in free text that no rule anchors.
+// Merge policy (one entity per span). Candidates are split into three classes and resolved in
+// this order; within a class the longest span wins, ties go to the more certain source, then to
+// source order; a later class only fills characters no earlier span took.
+//  1. CERTAIN rule spans: dateline reporters/place/date, title+name persons, organisations built
+//     from place/level + body (the place inside is hidden), lexicon policy terms, rule titles,
+//     dates. Plus a model organisation that strictly contains certain org/place spans, crosses
+//     none and ends like an organisation name (省政协文化文史和学习委员会 around 省政协).
+//  2. MODEL spans (AnalyzeOptions.model, on whenever a tagger is registered), after linguistic
+//     filters in rules/model-filter.ts: a person starts with a surname (or is a transliterated,
+//     Latin or ·-joined name, or a lone surname as in 吕老), contains no 政协/委员 and does not end
+//     in a collective or administrative noun (培训班); an organisation that ends in 政协 has a
+//     place, a level or a national prefix before it (not 立足政协, 全市政协, 县区政协) and holds
+//     no clause verb; a title ends in a title morpheme, is not plural (委员们) and is not cut out
+//     of a verb (发挥委员); bare 委员/代表 must touch a name or a body; a place does not start with
+//     a determiner + level (全市) or a verb of motion (赴). No model title inside a dateline.
+//     Headlines and bodies are tagged separately.
+//  3. WEAK rule spans: bare gazetteer names and names found only before a verb or a form of
+//     address. Without the model they fill every gap; with it, a gazetteer name run into the
+//     words around it (夕阳西下, 钻石首饰) is dropped: the model read that text and saw no place.
+//  Types the caller did not ask for still take part, so a filtered-out org still hides its
+//  place. A model that throws is ignored: the reader keeps the rule results.
 import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
 import { normalize, toOriginal, type Normalized } from './normalize';

@@ -18,6 +18,8 @@ export interface TabLink {
   setTypes(types: EntityType[]): Promise<Result<unknown>>;
   reveal(id: string): Promise<Result<{ found: boolean }>>;
   reload(): Promise<Result<unknown>>;
+  /** Analyse a page the content script skipped (listing and home pages). */
+  analyse?(): Promise<Result<PageSummary>>;
 }
 
 export interface PopupDeps {
@@ -216,6 +218,21 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               </span>
             </h2>
             {summary.articles.length === 0 && <p class="muted">{t('noArticles', summary.mode)}</p>}
+            {summary.articles.length === 0 && live && tab?.analyse && (
+              <button
+                type="button"
+                data-testid="analyse-page"
+                onClick={() =>
+                  run(async () => {
+                    const res = await tab.analyse!();
+                    if (!res.ok) throw new Error(res.error);
+                    setSummary(res.value);
+                  })
+                }
+              >
+                {t('analyseAnyway')}
+              </button>
+            )}
             <ul class="articles" data-testid="articles">
               {summary.articles.map((a) => (
                 <li key={a.index} data-testid="article">

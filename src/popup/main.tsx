@@ -16,6 +16,7 @@ function linkTo(tabId: number): TabLink {
     setTypes: (enabled) => sendToTab(tabId, { type: 'types:set', enabled }),
     reveal: (id) => sendToTab(tabId, { type: 'annotation:reveal', id }),
     reload: () => sendToTab(tabId, { type: 'annotations:reload' }),
+    analyse: () => sendToTab(tabId, { type: 'page:analyse' }),
   };
 }
 

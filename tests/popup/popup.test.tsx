@@ -175,3 +175,29 @@ describe('popup', () => {
     expect(root.querySelector('[data-testid="page-note-saved"]')).toBeNull();
   });
 });
+
+describe('popup on a page the content script skipped', () => {
+  it('offers to analyse a listing page and shows what the analysis found', async () => {
+    const listing: PageSummary = { ...makeSummary(URL1), mode: 'listing', analysed: false, articles: [], counts: {} };
+    const { tab } = fakeTab(listing);
+    let asked = 0;
+    tab.analyse = async () => (asked++, ok(makeSummary(URL1)));
+    const repo = openRepository(freshName());
+    const deps: PopupDeps = {
+      repo,
+      tab,
+      loadSettings: async () => defaultSettings(),
+      saveSettings: async () => {},
+      openNotes: vi.fn(),
+      openOptions: vi.fn(),
+    };
+    const { root, unmount } = mount(<Popup deps={deps} />);
+    cleanup = unmount;
+    await waitFor(() => expect(byId(root, 'analyse-page')).toBeTruthy());
+    expect(allById(root, 'article')).toHaveLength(0);
+    click(byId(root, 'analyse-page'));
+    await waitFor(() => expect(allById(root, 'article')).toHaveLength(1));
+    expect(asked).toBe(1);
+    expect(root.querySelector('[data-testid="analyse-page"]')).toBeNull();
+  });
+});

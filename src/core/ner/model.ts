@@ -250,21 +250,28 @@ export class NerModel {
     for (let i = 0; i < TRANS_SIZE; i++, o += 2) trans[i] = dv.getInt16(o, true);
     const nnz = dv.getUint32(o, true); o += 4;
     const weights = new Int8Array((1 << hashBits) * NT);
+    const size = weights.length;
+    const end = buf.length;
     let idx = -1;
+    // Hot loop: most gaps fit one varint byte. Bounds are checked once per entry on the
+    // index and once at the end for the input (a read past the end yields undefined).
     for (let k = 0; k < nnz; k++) {
-      let gap = 0;
-      let shift = 0;
-      let b: number;
-      do {
-        if (o >= buf.length) throw new Error('NER model: truncated weights');
-        b = buf[o++];
-        gap |= (b & 0x7f) << shift;
-        shift += 7;
-      } while (b & 0x80);
-      idx += gap + 1;
-      if (idx >= weights.length) throw new Error('NER model: weight index out of range');
+      let b = buf[o++];
+      if (b < 0x80) idx += b + 1;
+      else {
+        let gap = b & 0x7f;
+        let shift = 7;
+        do {
+          b = buf[o++];
+          gap |= (b & 0x7f) << shift;
+          shift += 7;
+        } while (b & 0x80 && shift < 35);
+        idx += gap + 1;
+      }
+      if (idx >= size) throw new Error(o > end ? 'NER model: truncated weights' : 'NER model: weight index out of range');
       weights[idx] = (buf[o++] << 24) >> 24;
     }
+    if (o > end) throw new Error('NER model: truncated weights');
     return new NerModel({ hashBits, scale, note, featureVersion: fv }, weights, trans);
   }
 }
