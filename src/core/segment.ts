@@ -150,8 +150,8 @@ function keyAt(text: string, k: number): number {
   return a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200 ? a * 0x5200 + b : -1;
 }
 
-/** Sorted distinct CJK bigram keys of the bigrams starting in [s, e). */
-function bigramSet(text: string, s: number, e: number): Int32Array {
+/** CJK bigram keys (>= 0) of the bigrams starting in [s, e), in text order. */
+function bigramKeys(text: string, s: number, e: number): Int32Array {
   if (e <= s) return EMPTY_KEYS;
   const keys = new Int32Array(e - s);
   let n = 0;
@@ -159,83 +159,68 @@ function bigramSet(text: string, s: number, e: number): Int32Array {
     const key = keyAt(text, k);
     if (key >= 0) keys[n++] = key;
   }
-  if (n === 0) return EMPTY_KEYS;
-  const sorted = keys.subarray(0, n);
-  sortInts(sorted, 0, n - 1);
-  let m = 1;
-  for (let k = 1; k < n; k++) if (sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k];
-  return sorted.subarray(0, m);
+  return n === 0 ? EMPTY_KEYS : keys.subarray(0, n);
 }
 
 const EMPTY_KEYS = new Int32Array(0);
 
-/** In-place ascending sort of a[lo..hi]: quicksort with insertion sort for short ranges. */
-function sortInts(a: Int32Array, lo: number, hi: number): void {
-  while (hi - lo > 16) {
-    const mid = (lo + hi) >>> 1;
-    // median of three as the pivot
-    let x = a[lo];
-    let y = a[mid];
-    let z = a[hi];
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
-    if (x > y) [x, y] = [y, x];
-    const pivot = y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    // recurse into the smaller part, loop on the larger
-    if (j - lo < hi - i) {
-      sortInts(a, lo, j);
-      lo = i;
-    } else {
-      sortInts(a, i, hi);
-      hi = j;
-    }
-  }
-  for (let k = lo + 1; k <= hi; k++) {
-    const v = a[k];
-    let q = k - 1;
-    while (q >= lo && a[q] > v) {
-      a[q + 1] = a[q];
-      q--;
-    }
-    a[q + 1] = v;
-  }
-}
+/**
+ * The bigrams of one headline in a small open-addressing table; overlap() counts distinct hits.
+ * A 4096-bit filter in front of the table turns away most body bigrams with one bit test.
+ */
+class HeadKeys {
+  private readonly slots = new Int32Array(256);
+  /** A slot holds a key of the current headline only when its generation matches. */
+  private readonly gen = new Int32Array(256);
+  private readonly stamp = new Int32Array(256);
+  private readonly filter = new Int32Array(128);
+  private generation = 0;
+  private tick = 0;
+  size = 0;
 
-/** How many of the (distinct) keys `head` occur in the sorted set `body`. */
-function overlap(head: Int32Array, body: Int32Array): number {
-  let hits = 0;
-  const last = body.length - 1;
-  if (last < 0) return 0;
-  for (let q = 0; q < head.length; q++) {
-    const key = head[q];
-    if (key < body[0] || key > body[last]) continue;
-    let lo = 0;
-    let hi = last;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = body[mid];
-      if (v === key) {
-        hits++;
-        break;
+  load(text: string, s: number, e: number): void {
+    const g = ++this.generation;
+    this.size = 0;
+    this.filter.fill(0);
+    for (let k = s; k < e - 1 && this.size < 200; k++) {
+      const key = keyAt(text, k);
+      if (key < 0) continue;
+      let h = Math.imul(key, 0x9e3779b1) >>> 24;
+      while (this.gen[h] === g && this.slots[h] !== key) h = (h + 1) & 255;
+      if (this.gen[h] !== g) {
+        this.gen[h] = g;
+        this.slots[h] = key;
+        this.size++;
+        const f = Math.imul(key, 0x85ebca6b) >>> 20;
+        this.filter[f >>> 5] |= 1 << (f & 31);
       }
-      if (v < key) lo = mid + 1;
-      else hi = mid - 1;
     }
   }
-  return hits;
+
+  /** Distinct headline bigrams among the given body bigram keys (all >= 0). */
+  overlap(keys: Int32Array): number {
+    const t = ++this.tick;
+    const filter = this.filter;
+    let hits = 0;
+    for (let q = 0; q < keys.length; q++) {
+      const key = keys[q];
+      const f = Math.imul(key, 0x85ebca6b) >>> 20;
+      if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue;
+      let h = Math.imul(key, 0x9e3779b1) >>> 24;
+      for (;;) {
+        if (this.gen[h] !== this.generation) break;
+        if (this.slots[h] === key) {
+          if (this.stamp[h] !== t) {
+            this.stamp[h] = t;
+            hits++;
+          }
+          break;
+        }
+        h = (h + 1) & 255;
+      }
+    }
+    return hits;
+  }
 }
 
 interface Draft {
@@ -420,34 +405,23 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     for (let k = i; k < n; k++) if (owner[k] >= 0) return owner[k];
     return drafts.length - 1;
   };
-  // Bigram sets: a headline's (at most 47 bigrams: headline lines are at most 48 units), and
-  // each article's lead (60 units) and opening (400 units), built once and shared by every
-  // headline that is compared with the article.
+  // Each article's lead bigrams, worked out once: every headline nearby is compared with it.
   const lead: Array<Int32Array | undefined> = [];
-  const opening: Array<Int32Array | undefined> = [];
   const leadOf = (a: number): Int32Array => {
     let v = lead[a];
     if (!v) {
       const d = drafts[a];
-      v = lead[a] = bigramSet(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1);
+      v = lead[a] = bigramKeys(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1);
     }
     return v;
   };
-  const openingOf = (a: number): Int32Array => {
-    let v = opening[a];
-    if (!v) {
-      const d = drafts[a];
-      v = opening[a] = bigramSet(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
-    }
-    return v;
-  };
-  let hk = EMPTY_KEYS;
+  const hk = new HeadKeys();
   const WINDOW = 6;
   const adjacent = (i: number): { a: number; score: number } => {
-    hk = bigramSet(text, ls[i].start, ls[i].end - 1);
+    hk.load(text, ls[i].start, ls[i].end);
     let a = -1;
     let score = 0;
-    if (hk.length === 0) return { a, score };
+    if (hk.size === 0) return { a, score };
     const r = runs[runOf[i]];
     if (r.after >= 0) {
       score = scoreOf(r.after, r);
@@ -464,10 +438,12 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   };
   // the lead decides; the whole body counts only for the articles next to the headline block
   const scoreOf = (a: number, r: { after: number; before: number }): number => {
-    let v = overlap(hk, leadOf(a)) / hk.length;
+    const d = drafts[a];
+    let v = hk.overlap(leadOf(a)) / hk.size;
     // a headline printed after its report may quote any part of it: look further into that body
     if (v < 0.5 && a === r.before) {
-      v = Math.max(v, (0.8 * overlap(hk, openingOf(a))) / hk.length);
+      const more = bigramKeys(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
+      v = Math.max(v, (0.8 * hk.overlap(more)) / hk.size);
     }
     if (a === r.after) v += 0.15;
     else if (a === r.before) v += 0.1;
@@ -482,8 +458,8 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     if (own.score >= 0.9) return { i, a: own.a, score: own.score };
     const inRun = (q: number): boolean => q >= 0 && q < heads.length && runOf[heads[q]] === runOf[i];
     if ((inRun(k - 1) && clear(k - 1)) || (inRun(k + 1) && clear(k + 1))) return { i, a: own.a, score: own.score };
-    hk = bigramSet(text, ls[i].start, ls[i].end - 1);
-    if (hk.length === 0) return { i, a: -1, score: 0 };
+    hk.load(text, ls[i].start, ls[i].end);
+    if (hk.size === 0) return { i, a: -1, score: 0 };
     let bestA = own.a;
     let bestS = own.score;
     const c = nearest(i);
