@@ -197,6 +197,35 @@ class HeadKeys {
     }
   }
 
+  /** Distinct headline bigrams among the bigrams starting in [s, e). */
+  overlapText(text: string, s: number, e: number): number {
+    const t = ++this.tick;
+    const filter = this.filter;
+    let hits = 0;
+    for (let k = s; k < e; k++) {
+      const key = keyAt(text, k);
+      if (key < 0) continue;
+      const f = Math.imul(key, 0x85ebca6b) >>> 20;
+      if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue;
+      hits += this.hit(key, t);
+    }
+    return hits;
+  }
+
+  /** 1 when key is a headline bigram not yet counted in pass t. */
+  private hit(key: number, t: number): number {
+    let h = Math.imul(key, 0x9e3779b1) >>> 24;
+    for (;;) {
+      if (this.gen[h] !== this.generation) return 0;
+      if (this.slots[h] === key) {
+        if (this.stamp[h] === t) return 0;
+        this.stamp[h] = t;
+        return 1;
+      }
+      h = (h + 1) & 255;
+    }
+  }
+
   /** Distinct headline bigrams among the given body bigram keys (all >= 0). */
   overlap(keys: Int32Array): number {
     const t = ++this.tick;
@@ -206,18 +235,7 @@ class HeadKeys {
       const key = keys[q];
       const f = Math.imul(key, 0x85ebca6b) >>> 20;
       if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue;
-      let h = Math.imul(key, 0x9e3779b1) >>> 24;
-      for (;;) {
-        if (this.gen[h] !== this.generation) break;
-        if (this.slots[h] === key) {
-          if (this.stamp[h] !== t) {
-            this.stamp[h] = t;
-            hits++;
-          }
-          break;
-        }
-        h = (h + 1) & 255;
-      }
+      hits += this.hit(key, t);
     }
     return hits;
   }
@@ -442,8 +460,7 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     let v = hk.overlap(leadOf(a)) / hk.size;
     // a headline printed after its report may quote any part of it: look further into that body
     if (v < 0.5 && a === r.before) {
-      const more = bigramKeys(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
-      v = Math.max(v, (0.8 * hk.overlap(more)) / hk.size);
+      v = Math.max(v, (0.8 * hk.overlapText(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1)) / hk.size);
     }
     if (a === r.after) v += 0.15;
     else if (a === r.before) v += 0.1;

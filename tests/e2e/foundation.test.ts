@@ -35,11 +35,12 @@ describe('extension foundation in Chromium', () => {
     await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
     await expect.poll(() => popup.getByTestId('page-title').textContent()).toContain('政协之窗');
     // The summary carries the measured content → background → content round trip.
-    const rt = await worker.evaluate(async (id) => {
-      const got = await chrome.storage.session.get(`summary:${id}`);
-      return (got[`summary:${id}`] as { backgroundRoundTripMs?: number | null } | undefined)?.backgroundRoundTripMs;
-    }, tabId);
-    expect(typeof rt).toBe('number');
+    const roundTrip = () =>
+      worker.evaluate(async (id) => {
+        const got = await chrome.storage.session.get(`summary:${id}`);
+        return (got[`summary:${id}`] as { backgroundRoundTripMs?: number | null } | undefined)?.backgroundRoundTripMs;
+      }, tabId);
+    await expect.poll(async () => typeof (await roundTrip()), { timeout: 20_000 }).toBe('number');
     await popup.close();
     await page.close();
   });
