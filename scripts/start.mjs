@@ -33,7 +33,7 @@ while (!(found && found.analysed) && Date.now() < deadline) {
 
 const shot = resolve(outDir, `${pageName.replace(/\W+/g, '-')}.png`);
 if (found?.analysed) {
-  // Show a hover card as a reader would see it: hover the first highlighted place.
+  // Show the entity card as a reader would see it: click the first highlighted place.
   const point = await page.evaluate(() => {
     const hl = globalThis.CSS?.highlights?.get('bl-place') ?? globalThis.CSS?.highlights?.get('bl-person');
     const range = hl ? [...hl][0] : null;
@@ -43,7 +43,7 @@ if (found?.analysed) {
     return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   });
   if (point) {
-    await page.mouse.move(point.x, point.y);
+    await page.mouse.click(point.x, point.y);
     await page.waitForTimeout(400);
   }
 }
@@ -58,9 +58,8 @@ if (!found) {
     const counts = Object.entries(a.counts)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    const by = a.reporters.length ? `（${a.reporters.join(' ')}）` : '';
     console.log(`  ${i + 1}. [${a.kind}${a.continued ? ', continued' : ''}] ${a.title || '(untitled)'}`);
-    if (a.dateline) console.log(`     ${a.dateline}${by}`);
+    if (a.dateline) console.log(`     ${a.dateline} · reporters: ${a.reporters.join('、') || '—'}`);
     if (counts) console.log(`     ${counts}`);
   });
   const total = Object.entries(found.counts)
