@@ -7,7 +7,7 @@ import { ENTITY_TYPES } from '../core/types';
 import { analyze, type EngineOptions } from '../core/engine';
 import { loadShippedModel } from '../core/index';
 import { decode, InputError } from './decode';
-import { htmlToText } from './html';
+import { analyzeHtml } from './html';
 import { jsonArticles, jsonEntities, toCsv, toMarkdown, toRecord } from './format';
 
 export interface Io {
@@ -87,9 +87,8 @@ async function loadFile(path: string, engine: EngineOptions): Promise<AnalysisRe
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') {
-    const page = htmlToText(decode(bytes, 'html'));
-    const opts: EngineOptions = page.single ? { ...engine, singleArticle: true, title: page.title ?? undefined } : engine;
-    return analyze(page.text, opts);
+    const { text, articles, entities } = analyzeHtml(decode(bytes, 'html'), engine);
+    return { text, articles, entities };
   }
   return analyze(decode(bytes, 'text'), engine);
 }
