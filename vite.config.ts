@@ -23,6 +23,15 @@ function firefoxManifest() {
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
+    resolve: {
+      // The NER weights ship as a binary asset fetched by the engine worker, not as bundled JavaScript.
+      alias: [
+        {
+          find: /^\.\/model\/weights$/,
+          replacement: resolve(import.meta.dirname, 'src/content/ner-weights-stub.ts'),
+        },
+      ],
+    },
     plugins: [
       preact(),
       crx({

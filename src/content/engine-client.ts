@@ -1,5 +1,6 @@
 // Runs the engine in an inline (blob) worker; falls back to the lazily imported chunk on the
 // main thread when the page's CSP forbids blob workers.
+import browser from 'webextension-polyfill';
 import type { AnalysisResult, AnalyzeOptions } from '../core/types';
 import EngineWorker from './engine-worker?worker&inline';
 
@@ -49,6 +50,7 @@ function workerEngine(): Promise<Engine> {
       waiting.clear();
       reject(new Error('engine worker failed'));
     };
+    worker.postMessage({ modelUrl: browser.runtime.getURL('models/ner-model.bin') });
     engine.analyze('').then(() => resolve(engine), reject);
   });
 }

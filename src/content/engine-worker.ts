@@ -1,5 +1,6 @@
 // Worker side of the engine: the engine and the learned model load and run off the page's main thread.
-import { analyze, loadShippedModel } from '../core/index';
+import { analyze, registerModel } from '../core/index';
+import { NerModel, tagEntities } from '../core/ner/index';
 import type { AnalyzeOptions } from '../core/types';
 
 interface Job {
@@ -7,17 +8,31 @@ interface Job {
   text: string;
   opts?: AnalyzeOptions;
 }
+interface Init {
+  modelUrl: string;
+}
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<Job>) => void) | null;
+  onmessage: ((e: MessageEvent<Job | Init>) => void) | null;
   postMessage(m: unknown): void;
 };
 
 // The model runs here only: decoding its weights would be a long task on the page's main thread, so the
 // CSP fallback (engine.ts) keeps to the rules. If the model cannot load, the rules still answer.
-const ready = loadShippedModel().catch(() => undefined);
+let ready: Promise<void> = Promise.resolve();
+
+async function loadModel(url: string): Promise<void> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`model: HTTP ${res.status}`);
+  const model = NerModel.fromBinary(new Uint8Array(await res.arrayBuffer()));
+  registerModel((text) => tagEntities(text, model));
+}
 
 scope.onmessage = async (e) => {
+  if ('modelUrl' in e.data) {
+    ready = loadModel(e.data.modelUrl).catch(() => undefined);
+    return;
+  }
   const { id, text, opts } = e.data;
   try {
     if (text) await ready;

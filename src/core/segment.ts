@@ -47,6 +47,34 @@ const RE_COMMENTARY = /评论员|社论|短评|时评|述评|编者按|观察者
 const CLOSERS = '”’」』）)》"\'';
 const FINAL = '。！？!?；;…';
 
+function codeTable(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+// Exact prefilters: a regex above can only match when these hold, so most lines skip the
+// slice and the regex.
+/** First units of the RE_FURN alternatives. */
+const FURN_FIRST = codeTable('责编校审来作美值出第（(');
+/** First units of the unanchored RE_META alternatives (the anchored one starts with a digit). */
+const META_ANY = codeTable('来作编发浏点');
+const ASCII_DIGIT = codeTable('0123456789');
+/** First units of the RE_ORDINAL alternatives. */
+const ORDINAL_FIRST = codeTable('一二三四五六七八九十（(0123456789');
+
+function anyIn(table: Uint8Array, text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (table[text.charCodeAt(k)] === 1) return true;
+  return false;
+}
+
+/** RE_FURN on the first 8 units of the line, or RE_META on a line of at most 60. */
+function furniture(text: string, s: number, e: number): boolean {
+  if (FURN_FIRST[text.charCodeAt(s)] === 1 && RE_FURN.test(text.slice(s, Math.min(e, s + 8)))) return true;
+  if (e - s > 60) return false;
+  if (ASCII_DIGIT[text.charCodeAt(s)] !== 1 && !anyIn(META_ANY, text, s, e)) return false;
+  return RE_META.test(text.slice(s, e));
+}
+
 const CLOSE = new Uint8Array(65536);
 for (const ch of CLOSERS) CLOSE[ch.charCodeAt(0)] = 1;
 const FIN = new Uint8Array(65536);
@@ -69,7 +97,7 @@ function titleish(text: string, s: number, e: number): boolean {
   const last = text.charCodeAt(e - 1);
   if (last === 0xff1a || last === 0x3a || last === 0x3001) return false; // ： : 、
   for (let k = s; k < e; k++) if (PROSE[text.charCodeAt(k)] === 1) return false;
-  return !RE_ORDINAL.test(text.slice(s, Math.min(e, s + 5)));
+  return ORDINAL_FIRST[text.charCodeAt(s)] !== 1 || !RE_ORDINAL.test(text.slice(s, Math.min(e, s + 5)));
 }
 
 /** A short line whose only prose punctuation is one or two commas, not at its end. */
@@ -100,9 +128,29 @@ function mayBeDateline(text: string, s: number): boolean {
   return false;
 }
 
+const JI = 0x8bb0; // 记
+const ZHE = 0x8005; // 者
+const TONG = 0x901a; // 通
+const XUN = 0x8baf; // 讯
+const YUAN = 0x5458; // 员
+const SHI2 = 0x5b9e; // 实
+const XI = 0x4e60; // 习
+const SHENG = 0x751f; // 生
+
+/** 记者, 通讯员 or 实习生 within the first ten units of the line. */
 function hasRole(text: string, s: number, e: number): boolean {
-  const seg = text.slice(s, Math.min(e, s + 10));
-  return seg.includes('记者') || seg.includes('通讯员') || seg.includes('实习生');
+  const lim = Math.min(e, s + 10);
+  for (let k = s; k < lim; k++) {
+    const c = text.charCodeAt(k);
+    if (c === JI) {
+      if (k + 1 < lim && text.charCodeAt(k + 1) === ZHE) return true;
+    } else if (c === TONG) {
+      if (k + 2 < lim && text.charCodeAt(k + 1) === XUN && text.charCodeAt(k + 2) === YUAN) return true;
+    } else if (c === SHI2) {
+      if (k + 2 < lim && text.charCodeAt(k + 1) === XI && text.charCodeAt(k + 2) === SHENG) return true;
+    }
+  }
+  return false;
 }
 
 /** A sentence that opens a report: a headline line before it cannot be the start of its paragraph. */
@@ -116,10 +164,11 @@ function width(text: string, s: number, e: number): number {
 }
 
 /** Median of line widths ≥ 4 (half-column steps), by histogram: linear. */
-function medianWidth(ws: readonly number[]): number {
+function medianWidth(ws: ArrayLike<number>): number {
   const hist = new Int32Array(402);
   let count = 0;
-  for (const w of ws) {
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k];
     if (w < 4) continue;
     hist[Math.min(401, Math.round(w * 2))]++;
     count++;
@@ -260,7 +309,8 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   const n = ls.length;
   if (n === 0) return [];
   // printed width: half-width chars take half a column, so full column lines measure alike
-  const widths = ls.map((l) => width(text, l.start, l.end));
+  const widths = new Float64Array(n);
+  for (let i = 0; i < n; i++) widths[i] = width(text, ls[i].start, ls[i].end);
   const m = medianWidth(widths) || 1;
   const inBand = (w: number): boolean => w >= 0.9 * m && w <= 1.12 * m;
   const ends = ls.map((l) => endsSentence(text, l.start, l.end));
@@ -301,7 +351,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
       dl[i] = b;
       continue;
     }
-    if (RE_FURN.test(text.slice(l.start, Math.min(l.end, l.start + 8))) || (l.end - l.start <= 60 && RE_META.test(text.slice(l.start, l.end)))) cls[i] = K.Furn;
+    if (furniture(text, l.start, l.end)) cls[i] = K.Furn;
     else if (titleish(text, l.start, l.end)) cls[i] = K.Head;
     else if (i + 1 < n && commaHeadline(text, l.start, l.end) && mayBeDateline(text, ls[i + 1].start) && parseDateline(norm, text, ls[i + 1].start)) {
       cls[i] = K.Head; // 守正创新，奋力谱写新篇章 — a headline with a comma, proven by the dateline below
@@ -433,6 +483,17 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     }
     return v;
   };
+  // Headlines of one run share the article before them: keep its opening bigrams at hand.
+  let openA = -1;
+  let openKeys = EMPTY_KEYS;
+  const openingOf = (a: number): Int32Array => {
+    if (a !== openA) {
+      const d = drafts[a];
+      openKeys = bigramKeys(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
+      openA = a;
+    }
+    return openKeys;
+  };
   const hk = new HeadKeys();
   const WINDOW = 6;
   const adjacent = (i: number): { a: number; score: number } => {
@@ -460,7 +521,7 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     let v = hk.overlap(leadOf(a)) / hk.size;
     // a headline printed after its report may quote any part of it: look further into that body
     if (v < 0.5 && a === r.before) {
-      v = Math.max(v, (0.8 * hk.overlapText(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1)) / hk.size);
+      v = Math.max(v, (0.8 * hk.overlap(openingOf(a))) / hk.size);
     }
     if (a === r.after) v += 0.15;
     else if (a === r.before) v += 0.1;
