@@ -485,7 +485,7 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   };
   // Headlines of one run share the article before them: keep its opening bigrams at hand.
   let openA = -1;
-  let openKeys = EMPTY_KEYS;
+  let openKeys: Int32Array = EMPTY_KEYS;
   const openingOf = (a: number): Int32Array => {
     if (a !== openA) {
       const d = drafts[a];
@@ -517,7 +517,6 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   };
   // the lead decides; the whole body counts only for the articles next to the headline block
   const scoreOf = (a: number, r: { after: number; before: number }): number => {
-    const d = drafts[a];
     let v = hk.overlap(leadOf(a)) / hk.size;
     // a headline printed after its report may quote any part of it: look further into that body
     if (v < 0.5 && a === r.before) {
