@@ -246,21 +246,6 @@ class HeadKeys {
     }
   }
 
-  /** Distinct headline bigrams among the bigrams starting in [s, e). */
-  overlapText(text: string, s: number, e: number): number {
-    const t = ++this.tick;
-    const filter = this.filter;
-    let hits = 0;
-    for (let k = s; k < e; k++) {
-      const key = keyAt(text, k);
-      if (key < 0) continue;
-      const f = Math.imul(key, 0x85ebca6b) >>> 20;
-      if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue;
-      hits += this.hit(key, t);
-    }
-    return hits;
-  }
-
   /** 1 when key is a headline bigram not yet counted in pass t. */
   private hit(key: number, t: number): number {
     let h = Math.imul(key, 0x9e3779b1) >>> 24;
