@@ -99,7 +99,7 @@ console.log(
 console.log(
   `model load (base64 decode + expand, first use): ${loadWall.toFixed(0)} ms wall, ${loadCpu.toFixed(0)} ms CPU; ` +
     `weights ${(model.weights.byteLength / 1e6).toFixed(1)} MB typed array ` +
-    `(array buffers +${((mem1.arrayBuffers - mem0.arrayBuffers) / 1e6).toFixed(1)} MB, heap +${((mem1.heapUsed - mem0.heapUsed) / 1e6).toFixed(1)} MB)`,
+    `(array buffers +${((mem1.arrayBuffers - mem0.arrayBuffers) / 1e6).toFixed(1)} MB)`,
 );
 console.log(
   `tagEntities wall: min ${wall.min.toFixed(1)} ms (${rate(wall.min)}), median ${wall.median.toFixed(1)} ms (${rate(wall.median)})`,

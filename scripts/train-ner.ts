@@ -1,7 +1,7 @@
 // Trains the NER model and writes it as a base64 TypeScript module.
 // Usage: npx tsx scripts/train-ner.ts [--data a.jsonl b.jsonl] [--epochs 8] [--dev-fraction 0.05]
 //        [--seed 1] [--limit N] [--hash-bits 20] [--out src/core/ner/model/weights.ts]
-//        [--weight file.jsonl=x] [--latent-types] [--prune q] [--pa C] [--feature-version v] [--domain-adapt [--export-domain mixed|mean|shared|<file>]] [--clip-quantile q]
+//        [--weight file.jsonl=x] [--latent-types] [--prune q] [--feature-version v] [--domain-adapt [--export-domain mixed|mean|shared|<file>]] [--clip-quantile q]
 
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -23,7 +23,6 @@ interface Args {
   featureVersion?: number;
   latentTypes: boolean;
   prune?: number;
-  pa?: number;
   out: string;
 }
 
@@ -68,7 +67,6 @@ function parseArgs(argv: string[]): Args {
       case '--feature-version': a.featureVersion = num(); break;
       case '--latent-types': a.latentTypes = true; break;
       case '--prune': a.prune = num(); break;
-      case '--pa': a.pa = num(); break;
       case '--weight': {
         // --weight cluener_train.jsonl=0.7: visits per sentence of that file per epoch.
         const [file, v] = next().split('=');
@@ -91,8 +89,8 @@ function main(): void {
   const t0 = Date.now();
   const { train: tr, dev } = loadDataset(args.data, { ...DEFAULT_SPLIT, devFraction: args.devFraction, seed: args.seed, limit: args.limit });
   log(`data: ${args.data.join(', ')}; ${tr.length} train, ${dev.length} dev (seed ${args.seed}, dev fraction ${args.devFraction})`);
-  const note = `trained on ${args.data.map((f) => f.split('/').pop()).join('+')}; seed ${args.seed}${args.latentTypes ? '; latent types' : ''}${args.pa ? `; PA C=${args.pa}` : ''}${Object.keys(args.sourceWeights).length ? '; weights ' + Object.entries(args.sourceWeights).map(([k, v]) => `${k}=${v}`).join(',') : ''}; ${new Date().toISOString().slice(0, 10)}`;
-  const res = train(tr, dev, { epochs: args.epochs, hashBits: args.hashBits, seed: args.seed, clipQuantile: args.clipQuantile, domainAdapt: args.domainAdapt, sourceWeights: args.sourceWeights, featureVersion: args.featureVersion, latentTypes: args.latentTypes, prune: args.prune, pa: args.pa, exportDomain: args.exportDomain, note, log });
+  const note = `trained on ${args.data.map((f) => f.split('/').pop()).join('+')}; seed ${args.seed}${args.latentTypes ? '; latent types' : ''}${Object.keys(args.sourceWeights).length ? '; weights ' + Object.entries(args.sourceWeights).map(([k, v]) => `${k}=${v}`).join(',') : ''}; ${new Date().toISOString().slice(0, 10)}`;
+  const res = train(tr, dev, { epochs: args.epochs, hashBits: args.hashBits, seed: args.seed, clipQuantile: args.clipQuantile, domainAdapt: args.domainAdapt, sourceWeights: args.sourceWeights, featureVersion: args.featureVersion, latentTypes: args.latentTypes, prune: args.prune, exportDomain: args.exportDomain, note, log });
   const bin = res.model.toBinary();
   const b64 = encodeBase64(bin);
   const summary = formatEval(res.quantisedDev);

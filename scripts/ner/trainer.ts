@@ -29,8 +29,6 @@ export interface TrainOptions {
    * (annotated only in CLUENER) may not swallow its places and organizations (上海|市长).
    */
   latentTypes?: boolean;
-  /** Passive-aggressive step cap C (PA-I); 0 or absent: plain perceptron steps of 1. */
-  pa?: number;
   /** Zero int8 weights with |w| <= prune (default: largest of 1..3 within pruneSlack of unpruned dev F1). */
   prune?: number;
   pruneSlack?: number;
@@ -194,8 +192,7 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
   let bestScore = -1;
   const allAllowed = tagMaskForTypes(ALL_TYPES_MASK);
   const latent = !!opts.latentTypes;
-  const pa = opts.pa ?? 0;
-  if (pa > 0) log(`passive-aggressive updates, C = ${pa}`);
+
   const goldBuf = new Uint8Array(maxLen);
   if (latent) log('latent types: unannotated types are penalised only where they cover annotated units');
 
@@ -273,29 +270,8 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
       let wrong = false;
       const off = d * size;
       const toff = d * TRANS_SIZE;
-      // Perceptron step 1, or passive-aggressive (PA-I): the smallest step that makes the
-      // target beat the prediction by its Hamming loss, capped at opts.pa.
-      let step = 1;
-      if (pa > 0) {
-        let sg = 0, sp = 0, diff = 0, ntr = 0;
-        for (let i = 0; i < n; i++) {
-          const g = gold[i], p = pred[i];
-          sg += emit[i * NT + g];
-          sp += emit[i * NT + p];
-          if (g !== p) diff++;
-          const kg = i === 0 ? NT * NT + g : gold[i - 1] * NT + g;
-          const kp = i === 0 ? NT * NT + p : pred[i - 1] * NT + p;
-          sg += trans[kg];
-          sp += trans[kp];
-          if (kg !== kp) ntr++;
-        }
-        sg += trans[(NT + 1) * NT + gold[n - 1]];
-        sp += trans[(NT + 1) * NT + pred[n - 1]];
-        if (gold[n - 1] !== pred[n - 1]) ntr++;
-        if (diff + ntr > 0) step = Math.min(pa, Math.max(0, sp - sg + diff) / (2 * NUM_FEATURES * diff + 2 * ntr));
-      }
-      const up = step;
-      const down = -step;
+      const up = 1;
+      const down = -1;
       for (let i = 0; i < n; i++) {
         const g = gold[i];
         const p = pred[i];

@@ -80,8 +80,13 @@ export function splitNames(norm: Normalized, text: string, start: number, end: n
   // mark role words as separators
   const sep = new Uint8Array(end - start);
   const seg = text.slice(start, end);
+  // an exec loop rather than matchAll, which clones the regex on every call
   RE_ROLE.lastIndex = 0;
-  for (const m of seg.matchAll(RE_ROLE)) for (let k = m.index; k < m.index + m[0].length; k++) sep[k] = 1;
+  for (let m = RE_ROLE.exec(seg); m !== null; m = RE_ROLE.exec(seg)) {
+    for (let k = m.index; k < m.index + m[0].length; k++) sep[k] = 1;
+    if (m[0].length === 0) RE_ROLE.lastIndex++;
+  }
+  RE_ROLE.lastIndex = 0;
   const tail = /(?:摄影报道|摄影|报道|摄|供图|文\/图|图\/文)$/.exec(seg);
   if (tail) for (let k = tail.index; k < seg.length; k++) sep[k] = 1;
   // groups split by hard separators; inside a group, tokens split at original spaces
@@ -250,6 +255,9 @@ export function parseByline(norm: Normalized, text: string, start: number, end: 
 
 /** A trailing `（记者 李东华）` at the end of a body range. */
 export function parseTrailing(norm: Normalized, text: string, start: number, end: number): DatelineMatch | null {
+  // RE_TRAILING ends with a closing bracket: most bodies end otherwise and need no regex
+  const last = end > start ? text.charCodeAt(end - 1) : -1;
+  if (last !== 0xff09 && last !== 0x29) return null;
   const from = Math.max(start, end - 40);
   const m = RE_TRAILING.exec(text.slice(from, end));
   if (!m) return null;

@@ -199,19 +199,34 @@ function keyAt(text: string, k: number): number {
   return a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200 ? a * 0x5200 + b : -1;
 }
 
-/** CJK bigram keys (>= 0) of the bigrams starting in [s, e), in text order. */
-function bigramKeys(text: string, s: number, e: number): Int32Array {
-  if (e <= s) return EMPTY_KEYS;
-  const keys = new Int32Array(e - s);
-  let n = 0;
+/**
+ * Appends the CJK bigram keys (>= 0) of the bigrams starting in [s, e) to pool.keys at
+ * pool.length, growing it as needed; returns how many were added. One shared buffer, so
+ * comparing many headlines with many article leads allocates next to nothing.
+ */
+function appendBigramKeys(pool: KeyPool, text: string, s: number, e: number): number {
+  if (e <= s) return 0;
+  if (pool.length + (e - s) > pool.keys.length) {
+    const nb = new Int32Array(Math.max(pool.keys.length * 2, pool.length + (e - s)));
+    nb.set(pool.keys.subarray(0, pool.length));
+    pool.keys = nb;
+  }
+  const keys = pool.keys;
+  const from = pool.length;
+  let n = from;
   for (let k = s; k < e; k++) {
     const key = keyAt(text, k);
     if (key >= 0) keys[n++] = key;
   }
-  return n === 0 ? EMPTY_KEYS : keys.subarray(0, n);
+  pool.length = n;
+  return n - from;
 }
 
-const EMPTY_KEYS = new Int32Array(0);
+interface KeyPool {
+  keys: Int32Array;
+  length: number;
+}
+
 
 /**
  * The bigrams of one headline in a small open-addressing table; overlap() counts distinct hits.
@@ -260,12 +275,12 @@ class HeadKeys {
     }
   }
 
-  /** Distinct headline bigrams among the given body bigram keys (all >= 0). */
-  overlap(keys: Int32Array): number {
+  /** Distinct headline bigrams among the body bigram keys keys[from..to) (all >= 0). */
+  overlap(keys: Int32Array, from: number, to: number): number {
     const t = ++this.tick;
     const filter = this.filter;
     let hits = 0;
-    for (let q = 0; q < keys.length; q++) {
+    for (let q = from; q < to; q++) {
       const key = keys[q];
       const f = Math.imul(key, 0x85ebca6b) >>> 20;
       if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue;
@@ -459,25 +474,29 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     return drafts.length - 1;
   };
   // Each article's lead bigrams, worked out once: every headline nearby is compared with it.
-  const lead: Array<Int32Array | undefined> = [];
-  const leadOf = (a: number): Int32Array => {
-    let v = lead[a];
-    if (!v) {
+  // They live in one pool: leadAt[a] is the offset (-1 = not yet), leadEnd[a] the end.
+  const pool: KeyPool = { keys: new Int32Array(4096), length: 0 };
+  const leadAt = new Int32Array(drafts.length).fill(-1);
+  const leadEnd = new Int32Array(drafts.length);
+  const leadOverlap = (a: number): number => {
+    if (leadAt[a] < 0) {
       const d = drafts[a];
-      v = lead[a] = bigramKeys(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1);
+      leadAt[a] = pool.length;
+      leadEnd[a] = pool.length + appendBigramKeys(pool, text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1);
     }
-    return v;
+    return hk.overlap(pool.keys, leadAt[a], leadEnd[a]);
   };
   // Headlines of one run share the article before them: keep its opening bigrams at hand.
+  const opening: KeyPool = { keys: new Int32Array(512), length: 0 };
   let openA = -1;
-  let openKeys: Int32Array = EMPTY_KEYS;
-  const openingOf = (a: number): Int32Array => {
+  const openingOverlap = (a: number): number => {
     if (a !== openA) {
       const d = drafts[a];
-      openKeys = bigramKeys(text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
+      opening.length = 0;
+      appendBigramKeys(opening, text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
       openA = a;
     }
-    return openKeys;
+    return hk.overlap(opening.keys, 0, opening.length);
   };
   const hk = new HeadKeys();
   const WINDOW = 6;
@@ -502,10 +521,10 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   };
   // the lead decides; the whole body counts only for the articles next to the headline block
   const scoreOf = (a: number, r: { after: number; before: number }): number => {
-    let v = hk.overlap(leadOf(a)) / hk.size;
+    let v = leadOverlap(a) / hk.size;
     // a headline printed after its report may quote any part of it: look further into that body
     if (v < 0.5 && a === r.before) {
-      v = Math.max(v, (0.8 * hk.overlap(openingOf(a))) / hk.size);
+      v = Math.max(v, (0.8 * openingOverlap(a)) / hk.size);
     }
     if (a === r.after) v += 0.15;
     else if (a === r.before) v += 0.1;

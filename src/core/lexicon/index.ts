@@ -54,10 +54,13 @@ function ensure(): { ac: AhoCorasick; codes: Int32Array; table: Uint8Array } {
 /** A fresh copy of an entry's info (callers may annotate it), same keys and order as a spread. */
 function freshInfo(entry: number): TermInfo {
   const b = baseInfo(entry);
-  const info: TermInfo = { id: b.id, gloss: b.gloss, level: b.level, category: b.category };
-  if (b.source !== undefined) info.source = b.source;
-  if (b.region !== undefined) info.region = b.region;
-  return info;
+  // whole literals: each of the four shapes is built in one step
+  if (b.source !== undefined) {
+    if (b.region !== undefined) return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, source: b.source, region: b.region };
+    return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, source: b.source };
+  }
+  if (b.region !== undefined) return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, region: b.region };
+  return { id: b.id, gloss: b.gloss, level: b.level, category: b.category };
 }
 
 function baseInfo(entry: number): TermInfo {

@@ -76,7 +76,7 @@ const FRAMES = [
   '举措', '任务', '部署', '政策', '方针', '原则', '意识', '精神', '服务', '改革', '试点', '示范', '教育', '体系',
   '思路', '理论', '思想', '导向', '思维', '方略', '路径', '主线', '专项', '攻坚', '品牌', '计划',
 ];
-// Verbs before an unquoted paired form: 建设三城五地, 推进双招双引.
+// Verbs before an unquoted paired form: 建设三城五地, 推进双招双引. All two units long.
 const CUES = ['推进', '实施', '开展', '落实', '建设', '打造', '围绕', '践行', '坚持', '深化', '推动', '聚焦', '结合', '紧扣', '抓好', '做好', '深入'];
 
 function followedByFrame(text: string, end: number): boolean {
@@ -84,8 +84,8 @@ function followedByFrame(text: string, end: number): boolean {
 }
 
 function precededByCue(text: string, start: number): boolean {
-  for (const c of CUES) if (start >= c.length && text.startsWith(c, start - c.length)) return true;
-  return false;
+  // every cue has two units
+  return start >= 2 && startsWithAny(text, start - 2, CUES) !== null;
 }
 
 // Function characters that cannot be the modifier in 十大X (十五大关于建设).
@@ -117,8 +117,25 @@ const START = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) if (NUM[c] === 1 || PAIR_NUM[c] === 1) START[c] = 1;
 for (const q of OPEN_QUOTES.keys()) START[q] = 2;
 
+/** Each word list split by first code unit, list order kept, so a lookup tries only likely words. */
+const byFirst = new Map<readonly string[], Map<number, string[]>>();
+
+/** The first word of `list` (in list order) that starts at `at`, or null. */
 function startsWithAny(text: string, at: number, list: readonly string[]): string | null {
-  for (const w of list) if (text.startsWith(w, at)) return w;
+  let index = byFirst.get(list);
+  if (!index) {
+    index = new Map();
+    for (const w of list) {
+      const k = w.charCodeAt(0);
+      const words = index.get(k);
+      if (words) words.push(w);
+      else index.set(k, [w]);
+    }
+    byFirst.set(list, index);
+  }
+  const words = index.get(text.charCodeAt(at));
+  if (words === undefined) return null;
+  for (const w of words) if (text.startsWith(w, at)) return w;
   return null;
 }
 

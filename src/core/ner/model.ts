@@ -7,7 +7,7 @@ import { END_COL, START_ROW, TRANS_SIZE } from './viterbi';
 const MAGIC = 0x524e4c42; // "BLNR" little-endian
 const FORMAT_VERSION = 1;
 const NT = NUM_TAGS;
-/** Scores stay int32: |emission| <= 127 * features, |transition| <= 32767 per unit. */
+/** Scores are int32: per unit |emission| <= 127 * features and |transition| <= 32767. */
 const LIMIT = 32767;
 const NEG = -(1 << 29);
 /** Tags that may follow a closed tag (O, B-*, S-*) and the closed tags (O, E-*, S-*). */
@@ -165,6 +165,12 @@ export class NerModel {
       const tmp = prev;
       prev = cur;
       cur = tmp;
+      if ((i & 1023) === 1023) {
+        // Only differences matter: re-centre so long inputs cannot overflow int32.
+        let mx = prev[0];
+        for (let t = 1; t < NT; t++) if (prev[t] > mx) mx = prev[t];
+        for (let t = 0; t < NT; t++) prev[t] -= mx;
+      }
     }
     let best = prev[0] + tEnd[0];
     let arg = 0;

@@ -51,6 +51,18 @@ describe('training on a small slice', () => {
     for (const s of spans) expect(ex.text.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it('trains with latent types and per-file weights, and rejects an unknown file', () => {
+    const logs: string[] = [];
+    const res = train(tr, dev, {
+      epochs: 2, hashBits: 16, seed: 3, latentTypes: true, sourceWeights: { 'cluener_train.jsonl': 0.5 }, log: (l) => logs.push(l),
+    });
+    expect(logs.some((l) => l.startsWith('latent types'))).toBe(true);
+    const msra = tr.filter((e) => e.source === 'msra_train.jsonl');
+    const ev = evaluate(msra.map((e) => e.spans), msra.map((e) => tagEntities(e.text, res.model)), ['person', 'place', 'organization']);
+    expect(ev.micro.f1).toBeGreaterThan(0.5);
+    expect(() => train(tr, dev, { epochs: 1, hashBits: 12, seed: 1, sourceWeights: { 'nope.jsonl': 2 } })).toThrow(/no training source/);
+  });
+
   it('builds BIOES gold from UTF-16 spans over astral characters', () => {
     const ex = toExample('x', 'x.jsonl', '𠀀李鹏在北京', [{ start: 2, end: 4, type: 'person' }, { start: 5, end: 7, type: 'place' }], 0b1111);
     expect(ex.cps.length).toBe(6);
