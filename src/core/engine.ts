@@ -19,6 +19,10 @@
 //  3. WEAK rule spans: bare gazetteer names and names found only before a verb or a form of
 //     address. Without the model they fill every gap; with it, a gazetteer name run into the
 //     words around it (夕阳西下, 钻石首饰) is dropped: the model read that text and saw no place.
+//  Two readings override this order: a model person or title that strictly contains a certain
+//  rule span of its own type (盖哈尔·卡斯帕尔 around 盖哈尔, 项目总经理 around 总经理) and crosses
+//  nothing else joins the certain spans; and persons inside a kept policy term (邓小平 in
+//  邓小平理论) are kept on a layer of their own, so two entities may share characters there.
 //  Types the caller did not ask for still take part, so a filtered-out org still hides its
 //  place. A model that throws is ignored: the reader keeps the rule results.
 import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
@@ -119,14 +123,22 @@ function take(c: Cand, taken: Uint8Array, kept: Cand[]): void {
   kept.push(c);
 }
 
-/** Entities in text order without a comparison sort: one slot per start offset. */
+/** Entities in text order without a comparison sort: one slot per start offset, plus layered persons. */
 function inTextOrder(kept: readonly Cand[], len: number, want: Uint8Array): Cand[] {
   const at = new Int32Array(len + 1).fill(-1);
-  for (let k = 0; k < kept.length; k++) at[kept[k].start] = k;
+  const layered: Cand[] = [];
+  for (let k = 0; k < kept.length; k++) {
+    if (kept[k].layered) layered.push(kept[k]);
+    else at[kept[k].start] = k;
+  }
+  layered.sort((a, b) => a.start - b.start);
   const out: Cand[] = [];
+  let j = 0;
   for (let i = 0; i < len; i++) {
     const k = at[i];
     if (k >= 0 && want[TYPE_INDEX[kept[k].type]] === 1) out.push(kept[k]);
+    // after the term that starts here (邓小平理论 before 邓小平)
+    for (; j < layered.length && layered[j].start === i; j++) if (want[TYPE_INDEX[layered[j].type]] === 1) out.push(layered[j]);
   }
   return out;
 }
@@ -261,6 +273,7 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
     model = [];
     modelCands(prep, segs, tagger, model);
     promoteOuterOrgs(text, cands, model);
+    promoteLongerReadings(text, cands, model);
   }
   resolve(cands, CERTAIN, taken, kept); // 1. certain rule spans (and model orgs around them)
   if (model) resolve(model, CERTAIN, taken, kept); // 2. the model where no certain span is
@@ -268,7 +281,62 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
   // is more often part of a word (夕阳西下, 钻石首饰) than a place the model missed
   resolve(cands, model ? WEAK_RULES : WEAK, taken, kept);
   if (model) dropLoneMembers(text, kept);
+  personsInTerms(cands, model, kept, text.length);
   return inTextOrder(kept, text.length, want);
+}
+
+/**
+ * The model's longer reading of a name or title wins over a rule's shorter one inside it:
+ * a ·-joined name (盖哈尔·卡斯帕尔 where a title rule took 盖哈尔) or a compound title
+ * (项目总经理, 副主任专家组长 around 总经理, 副主任 and 组长). Such a model span joins the certain
+ * spans, where the longest wins, if it strictly contains a certain rule span of its own type and
+ * crosses no certain span of another type.
+ */
+function promoteLongerReadings(text: string, cands: Cand[], model: Cand[]): void {
+  let w = 0;
+  for (let m = 0; m < model.length; m++) {
+    const c = model[m];
+    let inner = false;
+    let crosses = false;
+    if (c.type === 'person' || c.type === 'position') {
+      for (const r of cands) {
+        if (r.weak || r.end <= c.start || r.start >= c.end) continue;
+        if (r.type === c.type && r.start >= c.start && r.end <= c.end && r.end - r.start < c.end - c.start) inner = true;
+        else if (r.type !== c.type || r.start < c.start || r.end > c.end) crosses = true;
+      }
+    }
+    const dot = text.indexOf('·', c.start);
+    if (inner && !crosses && (c.type === 'position' || (dot > c.start && dot < c.end - 1))) cands.push({ ...c, prio: 3 });
+    else model[w++] = c;
+  }
+  model.length = w;
+}
+
+/**
+ * A term named after a person holds that person (邓小平理论, 习近平新时代中国特色社会主义思想):
+ * persons inside a kept policy term are kept as well, on a layer of their own. Places and
+ * organisations inside a slogan stay part of it.
+ */
+function personsInTerms(cands: readonly Cand[], model: readonly Cand[] | null, kept: Cand[], n: number): void {
+  let termEnd: Int32Array | null = null;
+  for (const c of kept) {
+    if (c.type !== 'policy_term') continue;
+    termEnd ??= new Int32Array(n).fill(-1);
+    termEnd.fill(c.end, c.start, c.end);
+  }
+  if (!termEnd) return;
+  const inside: Cand[] = [];
+  const pick = (list: readonly Cand[]) => {
+    for (const c of list) {
+      if (c.type === 'person' && !c.weak && termEnd![c.start] >= c.end && termEnd![c.end - 1] === termEnd![c.start]) inside.push(c);
+    }
+  };
+  pick(cands);
+  if (model) pick(model);
+  const taken = new Uint8Array(n);
+  const before = kept.length;
+  resolve(inside, CERTAIN, taken, kept);
+  for (let k = before; k < kept.length; k++) kept[k] = { ...kept[k], layered: true };
 }
 
 function toDateline(prep: Prepared, d: DatelineMatch): Dateline {

@@ -34,6 +34,8 @@ export interface Cand {
   weak?: boolean;
   /** A weak dictionary name run into the words around it: dropped when the model has read the text. */
   loose?: boolean;
+  /** Kept on a layer of its own, inside a policy term (邓小平 in 邓小平理论). */
+  layered?: boolean;
 }
 
 export interface PlaceSpan {
@@ -49,8 +51,8 @@ export interface RuleContext {
 const POSITIONS = new Keywords([...STRONG_POSITIONS, ...WEAK_POSITIONS, '党委书记', '党工委书记']);
 const STRONG = new Set([...STRONG_POSITIONS, '党委书记', '党工委书记']);
 const BODIES = new Keywords(ORG_BODIES);
-/** A position word followed by these is part of another word (主席会议, 委员会, 书记处). */
-const NOT_AFTER_POSITION = codeSet('会团处台室们制站节证级职');
+/** A position word followed by these is part of another word (主席会议, 委员会, 书记处, 大使馆, 总经理助理). */
+const NOT_AFTER_POSITION = codeSet('会团处台室们制站节证级职馆助');
 /** Chars that end the phrase before a name or a place. */
 const BOUNDARY = codeSet('的在由和与及同对向到了日年月是为以将把被从于、，。；：！？“”‘’（）《》()·');
 /** Function chars that are rarely a surname when they precede a name (向王毅同志). */
