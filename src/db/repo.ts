@@ -1,7 +1,7 @@
 // Repository: typed reads and writes over the schema. Each write is one transaction and resolves
 // only after that transaction commits; failures reject with a StorageError.
 import type { Annotation, PageSummary } from '../shared/annotation';
-import { articleId, siteOf, type ArticleMeta, type ExportBundle, type PageMeta } from '../export/model';
+import { articleFromRef, articleId, siteOf, type ArticleMeta, type ExportBundle, type PageMeta } from '../export/model';
 import { checkAnnotation, checkArticle, checkUrl, normaliseTags } from '../export/validate';
 import { StorageError, toStorageError } from './errors';
 import { matchesAll, queryParts, queryProbes, SEP, stamp } from './fulltext';
@@ -128,22 +128,8 @@ export class Repository {
         await this.touchPage(a.target.source, a.target.title, now);
         const ref = a.target.article;
         if (ref) {
-          const id = articleId(a.target.source, ref.index);
-          if (!(await this.db.articles.get(id))) {
-            await this.db.articles.put({
-              id,
-              page: a.target.source,
-              index: ref.index,
-              title: ref.title,
-              subtitle: null,
-              kind: null,
-              dateline: ref.dateline,
-              reporters: ref.reporters,
-              date: ref.date,
-              counts: {},
-              entities: [],
-            });
-          }
+          const row = articleFromRef(a.target.source, ref);
+          if (!(await this.db.articles.get(row.id))) await this.db.articles.put(row);
         }
         return a;
       }),

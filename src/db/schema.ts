@@ -1,7 +1,7 @@
 // Dexie schema, every version. Never edit a shipped version: add a new one with an upgrade and a test.
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Annotation } from '../shared/annotation';
-import { articleId, siteOf, type ArticleMeta, type PageMeta } from '../export/model';
+import { articleFromRef, articleId, siteOf, type ArticleMeta, type PageMeta } from '../export/model';
 import { checkAnnotation } from '../export/validate';
 import { stampedTerms } from './fulltext';
 
@@ -96,20 +96,8 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
     const ref = a.target.article;
     if (ref) {
-      const id = articleId(a.target.source, ref.index);
-      articles.set(id, {
-        id,
-        page: a.target.source,
-        index: ref.index,
-        title: ref.title,
-        subtitle: null,
-        kind: null,
-        dateline: ref.dateline,
-        reporters: ref.reporters,
-        date: ref.date,
-        counts: {},
-        entities: [],
-      });
+      const row = articleFromRef(a.target.source, ref);
+      articles.set(row.id, row);
     }
     for (const t of a.body.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
   }

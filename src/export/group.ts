@@ -1,6 +1,6 @@
 // Grouping shared by the Markdown export and the notes page: page → article → annotations.
 import type { Annotation } from '../shared/annotation';
-import { articleId, siteOf, type ArticleMeta, type ExportBundle, type PageMeta } from './model';
+import { articleFromRef, articleId, siteOf, type ArticleMeta, type ExportBundle, type PageMeta } from './model';
 
 export interface ArticleGroup {
   /** null for notes outside any article (page notes, highlights outside articles). */
@@ -44,19 +44,7 @@ export function groupByPage(bundle: ExportBundle): PageGroup[] {
       let g = byArticle.get(key);
       if (!g) {
         const meta: ArticleMeta | null = ref
-          ? (articles.get(key) ?? {
-              id: key,
-              page: url,
-              index: ref.index,
-              title: ref.title,
-              subtitle: null,
-              kind: null,
-              dateline: ref.dateline,
-              reporters: ref.reporters,
-              date: ref.date,
-              counts: {},
-              entities: [],
-            })
+          ? (articles.get(key) ?? articleFromRef(url, ref))
           : null;
         g = { article: meta, annotations: [] };
         byArticle.set(key, g);

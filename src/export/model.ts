@@ -1,6 +1,6 @@
 // What an export holds. Pure types shared by the database rows and the format code.
 import type { EntityType } from '../core/types';
-import type { Annotation } from '../shared/annotation';
+import type { Annotation, ArticleRef } from '../shared/annotation';
 
 export interface PageMeta {
   /** Canonical URL. */
@@ -41,6 +41,23 @@ export interface ExportBundle {
 }
 
 export const articleId = (page: string, index: number): string => `${page}#${index}`;
+
+/** What an annotation's own article reference says about its article, before the page report adds more. */
+export function articleFromRef(page: string, ref: ArticleRef): ArticleMeta {
+  return {
+    id: articleId(page, ref.index),
+    page,
+    index: ref.index,
+    title: ref.title,
+    subtitle: null,
+    kind: null,
+    dateline: ref.dateline,
+    reporters: ref.reporters,
+    date: ref.date,
+    counts: {},
+    entities: [],
+  };
+}
 
 export function siteOf(url: string): string {
   try {
