@@ -18,7 +18,9 @@
 //     Headlines and bodies are tagged separately.
 //  3. WEAK rule spans: bare gazetteer names and names found only before a verb or a form of
 //     address. Without the model they fill every gap; with it, a gazetteer name run into the
-//     words around it (夕阳西下, 钻石首饰) is dropped: the model read that text and saw no place.
+//     words around it (夕阳西下, 钻石首饰) is dropped, and so is a name found only before a verb
+//     (许多人认为, 房东表示): the model read that text and saw no place or person there. A weak
+//     name the model read only part of (平 in 习近平总书记) is kept whole and joins the certain spans.
 //  Two readings override this order: a model person or title that strictly contains a certain
 //  rule span of its own type (盖哈尔·卡斯帕尔 around 盖哈尔, 项目总经理 around 总经理) and crosses
 //  nothing else joins the certain spans; and persons inside a kept policy term (邓小平 in
@@ -101,7 +103,7 @@ function resolve(cands: readonly Cand[], which: number, taken: Uint8Array, kept:
   let longer: Cand[] | null = null;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
-    if (which === CERTAIN ? c.weak === true : c.weak !== true || (which === WEAK_RULES && c.loose === true)) continue;
+    if (which === CERTAIN ? c.weak === true : c.weak !== true || (which === WEAK_RULES && (c.loose === true || c.type === 'person'))) continue;
     const len = c.end - c.start;
     if (len <= 0) continue;
     if (len > MAXLEN) (longer ??= []).push(c);
@@ -274,6 +276,7 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
     modelCands(prep, segs, tagger, model);
     promoteOuterOrgs(text, cands, model);
     promoteLongerReadings(text, cands, model);
+    trustLongerRuleNames(cands, model);
   }
   resolve(cands, CERTAIN, taken, kept); // 1. certain rule spans (and model orgs around them)
   if (model) resolve(model, CERTAIN, taken, kept); // 2. the model where no certain span is
@@ -310,6 +313,23 @@ function promoteLongerReadings(text: string, cands: Cand[], model: Cand[]): void
     else model[w++] = c;
   }
   model.length = w;
+}
+
+/**
+ * Where the model reads only part of a name that a rule found whole before a title or verb
+ * (平 inside 习近平总书记), the rule's reading is the name: it joins the certain spans.
+ */
+function trustLongerRuleNames(cands: Cand[], model: readonly Cand[]): void {
+  for (let k = 0; k < cands.length; k++) {
+    const r = cands[k];
+    if (r.type !== 'person' || !r.weak) continue;
+    for (const m of model) {
+      if (m.type === 'person' && m.start >= r.start && m.end <= r.end && m.end - m.start < r.end - r.start) {
+        cands[k] = { ...r, weak: false };
+        break;
+      }
+    }
+  }
 }
 
 /**

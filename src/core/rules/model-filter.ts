@@ -83,7 +83,6 @@ function personOk(text: string, start: number, end: number): boolean {
   // 吕老, 杜氏, 汤尤杯: a lone surname stands for a person
   if (len === 1) return sl === 1;
   if (len === 2 && FUNCTION[first] === 1) return false;
-  if (sl === 0 && !translit && len < 3) return false;
   if (!translit && len > 5) return false;
   if (text.indexOf('政协', start) >= 0 && text.indexOf('政协', start) < end - 1) return false;
   if (text.indexOf('委员', start) >= 0 && text.indexOf('委员', start) < end - 1) return false;

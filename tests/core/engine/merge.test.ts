@@ -30,6 +30,16 @@ describe('merge of rules and model', () => {
     expect(of(r.entities, 'person')).not.toContain('盖哈尔');
   });
 
+  it("keeps a rule's whole name where the model read only part of it", () => {
+    const r = analyze('会议传达学习了习近平总书记近期重要讲话精神。');
+    expect(of(r.entities, 'person')).toEqual(['习近平']);
+  });
+
+  it('with the model on, a word before a verb that the model did not call a name is not a person', () => {
+    expect(of(analyze('许多人认为，这是目前的必然结果。').entities, 'person')).toEqual([]);
+    expect(of(analyze('许多人认为，这是目前的必然结果。', { model: false }).entities, 'person')).toEqual(['许多人']);
+  });
+
   it('does not read a title inside 大使馆', () => {
     const r = analyze('据美国驻华大使馆副领事史建邦介绍，签证有效期延长为一年。', { model: false });
     expect(of(r.entities, 'position')).not.toContain('大使');
