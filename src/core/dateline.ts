@@ -43,18 +43,22 @@ const RE_CREDIT = new RegExp(
 const RE_BYLINE = new RegExp(`^(?:${ROLE_SRC})([\\u4e00-\\u9fff、]{2,16})$`);
 const RE_TRAILING = new RegExp(`[（(]((?:${ROLE_SRC})[^（）()]{2,30})[）)]$`);
 
-/** Characters that never occur in a personal name. */
-const NOT_NAME = new Set(
-  '的了是在与及等会议这那其此各们我你他她它从就将把被于之也都并而或但年月日号电讯政协委员市县区省部局厅党组摄影报道责'.split(''),
-);
+/** Characters that never occur in a personal name (a char-code table: no one-char strings). */
+const NOT_NAME = new Uint8Array(65536);
+for (const ch of '的了是在与及等会议这那其此各们我你他她它从就将把被于之也都并而或但年月日号电讯政协委员市县区省部局厅党组摄影报道责') NOT_NAME[ch.charCodeAt(0)] = 1;
 
 export function plausibleName(s: string): boolean {
-  if (s.length < 2 || s.length > 4) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isCjkIdeograph(c)) return false;
+  return plausibleNameAt(s, 0, s.length);
+}
+
+/** plausibleName(text.slice(start, end)) without the slice. */
+export function plausibleNameAt(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 2 || len > 4) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isCjkIdeograph(c) || NOT_NAME[c] === 1) return false;
   }
-  for (let i = 0; i < s.length; i++) if (NOT_NAME.has(s[i])) return false;
   return true;
 }
 
@@ -78,7 +82,8 @@ function gapAfter(norm: Normalized, i: number): number {
  */
 export function splitNames(norm: Normalized, text: string, start: number, end: number): Span[] {
   // mark role words as separators
-  const sep = new Uint8Array(end - start);
+  const len = end - start;
+  const sep = new Uint8Array(len);
   const seg = text.slice(start, end);
   // an exec loop rather than matchAll, which clones the regex on every call
   RE_ROLE.lastIndex = 0;
@@ -87,48 +92,73 @@ export function splitNames(norm: Normalized, text: string, start: number, end: n
     if (m[0].length === 0) RE_ROLE.lastIndex++;
   }
   RE_ROLE.lastIndex = 0;
-  const tail = /(?:摄影报道|摄影|报道|摄|供图|文\/图|图\/文)$/.exec(seg);
-  if (tail) for (let k = tail.index; k < seg.length; k++) sep[k] = 1;
-  // groups split by hard separators; inside a group, tokens split at original spaces
+  const tail = creditTail(seg);
+  if (tail >= 0) sep.fill(1, tail);
+  // groups split by hard separators; inside a group, tokens split at original spaces.
+  // Tokens of the open group are kept as start/end pairs in analysis offsets.
   const out: Span[] = [];
-  let group: Span[] = [];
+  const gs: number[] = [];
+  const ge: number[] = [];
   let tok = -1;
-  const flushGroup = (): void => {
-    // merge single-char tokens with a neighbour: `高 磊` → 高磊, `欧阳 明` → 欧阳明
-    const merged: Span[] = [];
-    for (let g = 0; g < group.length; g++) {
-      const t = group[g];
-      const prev = merged[merged.length - 1];
-      if (prev && (prev.text.length === 1 || (t.text.length === 1 && prev.text.length <= 2))) {
-        prev.end = t.end;
-        prev.text += t.text;
-      } else merged.push({ ...t });
-    }
-    for (const t of merged) if (plausibleName(t.text)) out.push(t);
-    group = [];
-  };
-  const closeTok = (k: number): void => {
-    if (tok >= 0) group.push({ start: start + tok, end: start + k, text: seg.slice(tok, k) });
-    tok = -1;
-  };
-  for (let k = 0; k < seg.length; k++) {
-    const c = seg.charCodeAt(k);
-    const hard = sep[k] === 1 || !isCjkIdeograph(c);
+  for (let k = 0; k <= len; k++) {
+    const hard = k === len || sep[k] === 1 || !isCjkIdeograph(seg.charCodeAt(k));
     if (hard) {
-      closeTok(k);
-      flushGroup();
+      if (tok >= 0) {
+        gs.push(start + tok);
+        ge.push(start + k);
+      }
+      tok = -1;
+      if (gs.length > 0) flushGroup(text, gs, ge, out);
       continue;
     }
     if (tok < 0) tok = k;
-    if (k + 1 < seg.length && gapAfter(norm, start + k) === 1) closeTok(k + 1);
+    if (k + 1 < len && gapAfter(norm, start + k) === 1) {
+      gs.push(start + tok);
+      ge.push(start + k + 1);
+      tok = -1;
+    }
   }
-  closeTok(seg.length);
-  flushGroup();
   return out;
 }
 
+/**
+ * Merges single-char tokens with a neighbour (`高 磊` → 高磊, `欧阳 明` → 欧阳明) and keeps the
+ * plausible names. Tokens are adjacent in the group's text, so a merged token is a plain range.
+ */
+function flushGroup(text: string, gs: number[], ge: number[], out: Span[]): void {
+  let ms = -1;
+  let me = -1;
+  for (let g = 0; g < gs.length; g++) {
+    const ts = gs[g];
+    const te = ge[g];
+    if (ms >= 0 && (me - ms === 1 || (te - ts === 1 && me - ms <= 2))) {
+      me = te;
+      continue;
+    }
+    if (ms >= 0 && plausibleNameAt(text, ms, me)) out.push({ start: ms, end: me, text: text.slice(ms, me) });
+    ms = ts;
+    me = te;
+  }
+  if (ms >= 0 && plausibleNameAt(text, ms, me)) out.push({ start: ms, end: me, text: text.slice(ms, me) });
+  gs.length = 0;
+  ge.length = 0;
+}
+
+/** Start of a credit word ending the string (摄影报道, 摄影, 报道, 摄, 供图, 文/图, 图/文), or -1: the leftmost, i.e. the longest. */
+function creditTail(seg: string): number {
+  const n = seg.length;
+  if (seg.endsWith('摄影报道')) return n - 4;
+  if (seg.endsWith('文/图') || seg.endsWith('图/文')) return n - 3;
+  if (seg.endsWith('摄影') || seg.endsWith('报道') || seg.endsWith('供图')) return n - 2;
+  if (seg.endsWith('摄')) return n - 1;
+  return -1;
+}
+
+const PUNCT = new Uint8Array(65536);
+for (const ch of '，,：:　 、') PUNCT[ch.charCodeAt(0)] = 1;
+
 function skipPunct(text: string, p: number): number {
-  while (p < text.length && '，,：:　 、'.includes(text[p])) p++;
+  while (p < text.length && PUNCT[text.charCodeAt(p)] === 1) p++;
   return p;
 }
 

@@ -33,10 +33,10 @@ import { normalize, toOriginal, type Normalized } from './normalize';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
-import { findRuleEntities, type Cand } from './rules';
+import { cand, findRuleEntities, type Cand } from './rules';
 import { endsLikeOrg, modelSpanOk } from './rules/model-filter';
 import { findPlaces, lookupPlace } from './gazetteer';
-import { findPolicyTerms } from './lexicon';
+import { scanPolicyTerms } from './lexicon';
 
 /** A learned tagger (src/core/ner's tagEntities). Registered, not imported, so the engine stays small without it. */
 export type Tagger = (text: string) => ReadonlyArray<{ type: EntityType; start: number; end: number }>;
@@ -71,20 +71,16 @@ export function prepare(original: string): Prepared {
   return { norm, text, converted };
 }
 
-function datelineCands(d: DatelineMatch, out: Cand[]): void {
-  for (const r of d.reporterSpans) out.push({ type: 'person', start: r.start, end: r.end, by: 'rule', prio: 3 });
+function datelineCands(d: DatelineMatch, out: Cand[], places: Map<string, ReturnType<typeof lookupPlace>[number] | undefined>): void {
+  for (const r of d.reporterSpans) out.push(cand('person', r.start, r.end, 'rule', 3));
   if (d.placeSpan) {
-    const info = lookupPlace(d.placeSpan.text)[0];
-    out.push({
-      type: 'place',
-      start: d.placeSpan.start,
-      end: d.placeSpan.end,
-      by: 'rule',
-      prio: 3,
-      info: info ? { id: info.id, canonical: info.name, parents: info.parents } : undefined,
-    });
+    // a page repeats its datelines' places: look each name up once
+    const name = d.placeSpan.text;
+    let info = places.get(name);
+    if (info === undefined && !places.has(name)) places.set(name, (info = lookupPlace(name)[0]));
+    out.push(cand('place', d.placeSpan.start, d.placeSpan.end, 'rule', 3, info ? { id: info.id, canonical: info.name, parents: info.parents } : undefined));
   }
-  if (d.dateSpan) out.push({ type: 'date', start: d.dateSpan.start, end: d.dateSpan.end, by: 'rule', prio: 3 });
+  if (d.dateSpan) out.push(cand('date', d.dateSpan.start, d.dateSpan.end, 'rule', 3));
 }
 
 /**
@@ -97,9 +93,12 @@ const WEAK = 1;
 /** Weak spans other than gazetteer names run into the words around them. */
 const WEAK_RULES = 2;
 
-function resolve(cands: readonly Cand[], which: number, taken: Uint8Array, kept: Cand[]): void {
+function resolve(cands: readonly Cand[], which: number, taken: Int32Array, kept: Cand[]): void {
   const MAXLEN = 64;
-  const buckets: Cand[][] = [];
+  const NB = (MAXLEN + 1) * 4;
+  // A stable counting sort into buckets: counts, then offsets, then candidate indices in source order.
+  const count = new Int32Array(NB + 1);
+  const bucketOf = new Int16Array(cands.length).fill(-1);
   let longer: Cand[] | null = null;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
@@ -107,41 +106,115 @@ function resolve(cands: readonly Cand[], which: number, taken: Uint8Array, kept:
     const len = c.end - c.start;
     if (len <= 0) continue;
     if (len > MAXLEN) (longer ??= []).push(c);
-    else (buckets[len * 4 + (3 - c.prio)] ??= []).push(c);
+    else {
+      const b = len * 4 + (3 - c.prio);
+      bucketOf[k] = b;
+      count[b + 1]++;
+    }
+  }
+  for (let b = 1; b <= NB; b++) count[b] += count[b - 1];
+  const total = count[NB];
+  const order = new Int32Array(total);
+  const fillAt = count.slice(0, NB);
+  for (let k = 0; k < cands.length; k++) {
+    const b = bucketOf[k];
+    if (b >= 0) order[fillAt[b]++] = k;
   }
   if (longer) {
     longer.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
     for (const c of longer) take(c, taken, kept);
   }
-  for (let b = buckets.length - 1; b >= 0; b--) {
-    const list = buckets[b];
-    if (list) for (let k = 0; k < list.length; k++) take(list[k], taken, kept);
+  for (let b = NB - 1; b >= 0; b--) {
+    for (let q = count[b]; q < count[b + 1]; q++) take(cands[order[q]], taken, kept);
   }
 }
 
-function take(c: Cand, taken: Uint8Array, kept: Cand[]): void {
-  for (let k = c.start; k < c.end; k++) if (taken[k]) return;
-  taken.fill(1, c.start, c.end);
+/**
+ * Chars already taken, one bit per analysis char: candidates are visited by length, not by
+ * position, so a byte per char would miss the cache on almost every visit.
+ */
+function takenBits(n: number): Int32Array {
+  return new Int32Array((n >>> 5) + 1);
+}
+
+/** Bits lo..hi (inclusive, 0–31) of a word. */
+function mask(lo: number, hi: number): number {
+  return (-1 >>> (31 - hi)) & (-1 << lo);
+}
+
+function take(c: Cand, taken: Int32Array, kept: Cand[]): void {
+  const s = c.start;
+  const last = c.end - 1;
+  const w0 = s >>> 5;
+  const w1 = last >>> 5;
+  if (w0 === w1) {
+    const m = mask(s & 31, last & 31);
+    if ((taken[w0] & m) !== 0) return;
+    taken[w0] |= m;
+  } else {
+    if ((taken[w0] & mask(s & 31, 31)) !== 0) return;
+    for (let w = w0 + 1; w < w1; w++) if (taken[w] !== 0) return;
+    if ((taken[w1] & mask(0, last & 31)) !== 0) return;
+    taken[w0] |= mask(s & 31, 31);
+    for (let w = w0 + 1; w < w1; w++) taken[w] = -1;
+    taken[w1] |= mask(0, last & 31);
+  }
   kept.push(c);
 }
 
-/** Entities in text order without a comparison sort: one slot per start offset, plus layered persons. */
-function inTextOrder(kept: readonly Cand[], len: number, want: Uint8Array): Cand[] {
-  const at = new Int32Array(len + 1).fill(-1);
+/**
+ * Entities in text order. Unlayered spans do not overlap, so their starts are distinct: they are
+ * put in order by a two-pass radix sort on the start (no comparison callback, no text-length
+ * table); layered persons come after the unlayered span that starts where they do
+ * (邓小平理论 before 邓小平).
+ */
+function inTextOrder(kept: readonly Cand[], want: Uint8Array): Cand[] {
   const layered: Cand[] = [];
+  const plain: Cand[] = [];
   for (let k = 0; k < kept.length; k++) {
     if (kept[k].layered) layered.push(kept[k]);
-    else at[kept[k].start] = k;
+    else plain.push(kept[k]);
   }
   layered.sort((a, b) => a.start - b.start);
   const out: Cand[] = [];
-  let j = 0;
-  for (let i = 0; i < len; i++) {
-    const k = at[i];
-    if (k >= 0 && want[TYPE_INDEX[kept[k].type]] === 1) out.push(kept[k]);
-    // after the term that starts here (邓小平理论 before 邓小平)
-    for (; j < layered.length && layered[j].start === i; j++) if (want[TYPE_INDEX[layered[j].type]] === 1) out.push(layered[j]);
+  if (plain.length < 4096) {
+    plain.sort((a, b) => a.start - b.start);
+    return merge(plain, layered, want, out);
   }
+  return merge(radixByStart(plain), layered, want, out);
+}
+
+/** Candidates ordered by start, least significant 16 bits first (starts are below 2^32). */
+function radixByStart(list: readonly Cand[]): Cand[] {
+  const m = list.length;
+  const starts = new Int32Array(m);
+  for (let q = 0; q < m; q++) starts[q] = list[q].start;
+  const count = new Int32Array(65537);
+  const tmp = new Int32Array(m);
+  for (let q = 0; q < m; q++) count[(starts[q] & 0xffff) + 1]++;
+  for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
+  for (let q = 0; q < m; q++) tmp[count[starts[q] & 0xffff]++] = q;
+  count.fill(0);
+  for (let q = 0; q < m; q++) count[(starts[q] >>> 16) + 1]++;
+  for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
+  const out: Cand[] = new Array(m);
+  for (let r = 0; r < m; r++) {
+    const q = tmp[r];
+    out[count[starts[q] >>> 16]++] = list[q];
+  }
+  return out;
+}
+
+function merge(plain: readonly Cand[], layered: readonly Cand[], want: Uint8Array, out: Cand[]): Cand[] {
+  let j = 0;
+  for (let q = 0; q < plain.length; q++) {
+    const c = plain[q];
+    // layered spans that start before this one
+    for (; j < layered.length && layered[j].start < c.start; j++) if (want[TYPE_INDEX[layered[j].type]] === 1) out.push(layered[j]);
+    if (want[TYPE_INDEX[c.type]] === 1) out.push(c);
+    for (; j < layered.length && layered[j].start === c.start; j++) if (want[TYPE_INDEX[layered[j].type]] === 1) out.push(layered[j]);
+  }
+  for (; j < layered.length; j++) if (want[TYPE_INDEX[layered[j].type]] === 1) out.push(layered[j]);
   return out;
 }
 
@@ -177,7 +250,7 @@ function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Ca
       const a = sp.start + from;
       const b = sp.end + from;
       if (sp.type === 'position' && (block[a] === 1 || block[b - 1] === 1)) continue;
-      if (modelSpanOk(text, sp.type, a, b)) out.push({ type: sp.type, start: a, end: b, by: 'model', prio: 0 });
+      if (modelSpanOk(text, sp.type, a, b)) out.push(cand(sp.type, a, b, 'model', 0));
     }
     from = i;
   }
@@ -215,7 +288,7 @@ function promoteOuterOrgs(text: string, cands: Cand[], model: Cand[]): void {
         else if (r.end - r.start < c.end - c.start) inner = true;
       }
     }
-    if (ok && inner) cands.push({ type: c.type, start: c.start, end: c.end, by: 'model', prio: 3 });
+    if (ok && inner) cands.push(cand(c.type, c.start, c.end, 'model', 3));
     else model[w++] = c;
   }
   model.length = w;
@@ -243,11 +316,15 @@ for (const ch of '讯、，。；：！？）》”和与及等的地人籍') AF
 const BEFORE_PLACE = new Uint8Array(65536);
 for (const ch of '、，。；：！？（《“在赴到从至于和与及往经报') BEFORE_PLACE[ch.charCodeAt(0)] = 1;
 
+/** Last chars of a full place name. */
+const FULL_PLACE = new Uint8Array(65536);
+for (const ch of '省市县区州旗盟镇乡') FULL_PLACE[ch.charCodeAt(0)] = 1;
+
 /** A gazetteer name set off from its neighbours (赴临夏、…), not inside a word (夕阳西下, 钻石首饰). */
 function delimited(text: string, start: number, end: number): boolean {
   const a = start === 0 ? 0x3002 : text.charCodeAt(start - 1);
   const b = end >= text.length ? 0x3002 : text.charCodeAt(end);
-  const full = '省市县区州旗盟镇乡'.includes(text[end - 1]); // a full name ends itself
+  const full = FULL_PLACE[text.charCodeAt(end - 1)] === 1; // a full name ends itself
   return (a < 0x3400 || BEFORE_PLACE[a] === 1) && (full || b < 0x3400 || AFTER_PLACE[b] === 1);
 }
 
@@ -256,19 +333,23 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
   const want = new Uint8Array(6);
   for (const t of opts.types ?? ENTITY_TYPES) want[TYPE_INDEX[t]] = 1;
   const cands: Cand[] = [];
-  for (const s of segs) if (s.dateline) datelineCands(s.dateline, cands);
+  const datelinePlaces = new Map<string, ReturnType<typeof lookupPlace>[number] | undefined>();
+  for (let k = 0; k < segs.length; k++) if (segs[k].dateline) datelineCands(segs[k].dateline as DatelineMatch, cands, datelinePlaces);
   const places = want[1] || want[2] ? findPlaces(text, { provinceHint: opts.provinceHint }) : [];
-  for (const p of places) {
-    const c: Cand = { type: 'place', start: p.start, end: p.end, by: 'gazetteer', prio: 2, info: p.info, weak: true };
+  for (let k = 0; k < places.length; k++) {
+    const p = places[k];
+    const c = cand('place', p.start, p.end, 'gazetteer', 2, p.info, true);
     if (!delimited(text, p.start, p.end)) c.loose = true;
     cands.push(c);
   }
   findRuleEntities(text, { places }, cands);
   if (want[5]) {
-    for (const t of findPolicyTerms(text)) cands.push({ type: 'policy_term', start: t.start, end: t.end, by: t.by, prio: 2, info: t.info });
+    scanPolicyTerms(text, (start, end, by, info) => {
+      cands.push(cand('policy_term', start, end, by, 2, info));
+    });
   }
   // Types not wanted still take part in overlap resolution (an org hides its place), then drop.
-  const taken = new Uint8Array(text.length);
+  const taken = takenBits(text.length);
   const kept: Cand[] = [];
   let model: Cand[] | null = null;
   if (tagger && opts.model !== false && text.length > 0) {
@@ -285,7 +366,7 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
   resolve(cands, model ? WEAK_RULES : WEAK, taken, kept);
   if (model) dropLoneMembers(text, kept);
   personsInTerms(cands, model, kept, text.length);
-  return inTextOrder(kept, text.length, want);
+  return inTextOrder(kept, want);
 }
 
 /**
@@ -339,21 +420,23 @@ function trustLongerRuleNames(cands: Cand[], model: readonly Cand[]): void {
  */
 function personsInTerms(cands: readonly Cand[], model: readonly Cand[] | null, kept: Cand[], n: number): void {
   let termEnd: Int32Array | null = null;
-  for (const c of kept) {
+  for (let k = 0; k < kept.length; k++) {
+    const c = kept[k];
     if (c.type !== 'policy_term') continue;
-    termEnd ??= new Int32Array(n).fill(-1);
+    termEnd ??= new Int32Array(n); // 0 = no term here (a term's end is never 0)
     termEnd.fill(c.end, c.start, c.end);
   }
   if (!termEnd) return;
   const inside: Cand[] = [];
   const pick = (list: readonly Cand[]) => {
-    for (const c of list) {
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
       if (c.type === 'person' && !c.weak && termEnd![c.start] >= c.end && termEnd![c.end - 1] === termEnd![c.start]) inside.push(c);
     }
   };
   pick(cands);
   if (model) pick(model);
-  const taken = new Uint8Array(n);
+  const taken = takenBits(n);
   const before = kept.length;
   resolve(inside, CERTAIN, taken, kept);
   for (let k = before; k < kept.length; k++) kept[k] = { ...kept[k], layered: true };
@@ -364,7 +447,11 @@ function toDateline(prep: Prepared, d: DatelineMatch): Dateline {
   return { text: d.text, agency: d.agency, place: d.place, reporters: d.reporters.slice(), date: d.date, start, end };
 }
 
-/** Articles, with the index of the article each analysis offset belongs to. */
+/**
+ * Articles, with the index of the article each analysis offset belongs to. Entities are asked
+ * for in text order, so the last interval starting at or before the offset is found by walking
+ * on from the previous answer (a binary search when an offset goes back).
+ */
 function articleIndex(segs: readonly Segment[]): (pos: number) => number | null {
   const iv: Array<[number, number, number]> = [];
   segs.forEach((s, k) => {
@@ -372,18 +459,33 @@ function articleIndex(segs: readonly Segment[]): (pos: number) => number | null 
     for (const [a, b] of s.headRanges) if (a < s.start || b > s.end) iv.push([a, b, k]);
   });
   iv.sort((a, b) => a[0] - b[0]);
+  const m = iv.length;
+  const ivStart = new Float64Array(m);
+  const ivEnd = new Float64Array(m);
+  const ivArticle = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    ivStart[k] = iv[k][0];
+    ivEnd[k] = iv[k][1];
+    ivArticle[k] = iv[k][2];
+  }
+  let found = -1;
+  let lastPos = -Infinity;
   return (pos) => {
-    let lo = 0;
-    let hi = iv.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (iv[mid][0] <= pos) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    for (let k = found; k >= 0 && k >= found - 2; k--) if (iv[k][0] <= pos && pos < iv[k][1]) return iv[k][2];
+    if (pos < lastPos) {
+      // the last interval starting at or before pos
+      let lo = 0;
+      let hi = m - 1;
+      found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (ivStart[mid] <= pos) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+    } else while (found + 1 < m && ivStart[found + 1] <= pos) found++;
+    lastPos = pos;
+    for (let k = found; k >= 0 && k >= found - 2; k--) if (ivStart[k] <= pos && pos < ivEnd[k]) return ivArticle[k];
     return null;
   };
 }
@@ -406,12 +508,18 @@ export function analyze(text: string, opts: EngineOptions = {}): AnalysisResult 
     };
   });
   const which = articleIndex(segs);
-  const entities: Entity[] = recognise(prep, segs, opts).map((c) => {
-    const [start, end] = toOriginal(prep.norm, c.start, c.end);
+  const cands = recognise(prep, segs, opts);
+  const map = prep.norm.map;
+  const entities: Entity[] = new Array(cands.length);
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    // toOriginal, inlined (kept spans are never empty)
+    const start = map[c.start];
+    const end = c.end <= c.start ? start : map[c.end - 1] + 1;
     const e: Entity = { type: c.type, text: prep.text.slice(c.start, c.end), start, end, article: which(c.start), by: c.by };
     if (c.info) e.info = c.info;
-    return e;
-  });
+    entities[k] = e;
+  }
   return { text, articles, entities };
 }
 

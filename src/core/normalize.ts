@@ -180,15 +180,26 @@ export function lines(norm: Normalized): Line[] {
 export function printed(norm: Normalized, start: number, end: number): string {
   if (end <= start) return '';
   const [s, e] = toOriginal(norm, start, end);
+  const src = norm.original;
+  // Runs copied as is are appended as slices, not char by char.
   let out = '';
   let pendingSpace = false;
+  let run = -1; // start of the pending run of unchanged chars
   for (let i = s; i < e; i++) {
-    const c = norm.original.charCodeAt(i);
-    const k = wsKind(c);
+    const c = src.charCodeAt(i);
+    const k = CLS[c] === 2 ? wsKind(c) : 0;
+    if (k === 0 && CLS[c] === 0 && !pendingSpace) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      out += src.slice(run, i);
+      run = -1;
+    }
     if (k === 2) {
       pendingSpace = false;
       // a line break inside a title is layout, not a space: skip the rest of the run
-      while (i + 1 < e && wsKind(norm.original.charCodeAt(i + 1)) !== 0) i++;
+      while (i + 1 < e && wsKind(src.charCodeAt(i + 1)) !== 0) i++;
       continue;
     }
     if (k === 1) {
@@ -198,7 +209,9 @@ export function printed(norm: Normalized, start: number, end: number): string {
     if (k === 3) continue;
     if (pendingSpace) out += ' ';
     pendingSpace = false;
-    out += String.fromCharCode(fold(c));
+    if (CLS[c] === 0) run = i;
+    else out += String.fromCharCode(fold(c));
   }
+  if (run >= 0) out += src.slice(run, e);
   return out;
 }

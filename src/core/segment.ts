@@ -3,8 +3,8 @@
 // datelines, headlines and credits, then headline lines are matched to articles: a text layer
 // may print a headline before, after, or several articles away from its report.
 import type { ArticleKind } from './types';
-import type { Line, Normalized } from './normalize';
-import { lines as splitLines, printed } from './normalize';
+import type { Normalized } from './normalize';
+import { BREAK_NONE, printed } from './normalize';
 import type { DatelineMatch } from './dateline';
 import { parseByline, parseCredit, parseDateline, parseTrailing } from './dateline';
 
@@ -238,6 +238,8 @@ class HeadKeys {
   private readonly gen = new Int32Array(256);
   private readonly stamp = new Int32Array(256);
   private readonly filter = new Int32Array(128);
+  /** The distinct keys of the current headline, in load order. */
+  private readonly list = new Int32Array(200);
   private generation = 0;
   private tick = 0;
   size = 0;
@@ -254,6 +256,7 @@ class HeadKeys {
       if (this.gen[h] !== g) {
         this.gen[h] = g;
         this.slots[h] = key;
+        this.list[this.size] = key;
         this.size++;
         const f = Math.imul(key, 0x85ebca6b) >>> 20;
         this.filter[f >>> 5] |= 1 << (f & 31);
@@ -275,6 +278,13 @@ class HeadKeys {
     }
   }
 
+  /** Distinct headline bigrams in a body key set: the same count as overlap() over its keys. */
+  overlapSet(body: KeySet): number {
+    let hits = 0;
+    for (let q = 0; q < this.size; q++) if (body.has(this.list[q])) hits++;
+    return hits;
+  }
+
   /** Distinct headline bigrams among the body bigram keys keys[from..to) (all >= 0). */
   overlap(keys: Int32Array, from: number, to: number): number {
     const t = ++this.tick;
@@ -287,6 +297,92 @@ class HeadKeys {
       hits += this.hit(key, t);
     }
     return hits;
+  }
+}
+
+/** Lines of the analysis string (as normalize's lines()), held in typed arrays: no object per line. */
+interface LineTable {
+  start: Int32Array;
+  end: Int32Array;
+  length: number;
+}
+
+function lineTable(norm: Normalized): LineTable {
+  const b = norm.breaks;
+  const len = norm.text.length;
+  let start = new Int32Array(256);
+  let end = new Int32Array(256);
+  let n = 0;
+  const push = (s: number, e: number): void => {
+    if (n === start.length) {
+      const ns = new Int32Array(n * 2);
+      const ne = new Int32Array(n * 2);
+      ns.set(start);
+      ne.set(end);
+      start = ns;
+      end = ne;
+    }
+    start[n] = s;
+    end[n++] = e;
+  };
+  // Break marks are sparse: test four at a time through a 32-bit view where aligned.
+  const words = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : null;
+  let s = 0;
+  let i = 1;
+  while (i < len) {
+    if (words !== null && (i & 3) === 0 && i + 4 <= len && words[i >> 2] === 0) {
+      i += 4;
+      continue;
+    }
+    if (b[i] !== BREAK_NONE) {
+      if (i > s) push(s, i);
+      s = i;
+    }
+    i++;
+  }
+  if (len > s) push(s, len);
+  return { start, end, length: n };
+}
+
+/** A set of bigram keys (>= 0), open addressing; cleared by generation, not by filling. */
+class KeySet {
+  private slots = new Int32Array(1024);
+  private gen = new Int32Array(1024);
+  private mask = 1023;
+  private generation = 1;
+
+  /** Empties the set and sizes it for up to `count` keys. */
+  reset(count: number): void {
+    if (count * 2 > this.slots.length) {
+      let cap = this.slots.length;
+      while (count * 2 > cap) cap *= 2;
+      this.slots = new Int32Array(cap);
+      this.gen = new Int32Array(cap);
+      this.mask = cap - 1;
+      this.generation = 0;
+    }
+    this.generation++;
+  }
+
+  add(key: number): void {
+    const g = this.generation;
+    let h = Math.imul(key, 0x9e3779b1) & this.mask;
+    while (this.gen[h] === g) {
+      if (this.slots[h] === key) return;
+      h = (h + 1) & this.mask;
+    }
+    this.gen[h] = g;
+    this.slots[h] = key;
+  }
+
+  has(key: number): boolean {
+    const g = this.generation;
+    let h = Math.imul(key, 0x9e3779b1) & this.mask;
+    while (this.gen[h] === g) {
+      if (this.slots[h] === key) return true;
+      h = (h + 1) & this.mask;
+    }
+    return false;
   }
 }
 
@@ -305,25 +401,25 @@ interface Draft {
 }
 
 export function segment(norm: Normalized, text: string, opts: SegmentOptions = {}): Segment[] {
-  const ls = splitLines(norm);
+  const ls = lineTable(norm);
   const n = ls.length;
   if (n === 0) return [];
   // printed width: half-width chars take half a column, so full column lines measure alike
   const widths = new Float64Array(n);
-  for (let i = 0; i < n; i++) widths[i] = width(text, ls[i].start, ls[i].end);
+  for (let i = 0; i < n; i++) widths[i] = width(text, ls.start[i], ls.end[i]);
   const m = medianWidth(widths) || 1;
   const inBand = (w: number): boolean => w >= 0.9 * m && w <= 1.12 * m;
-  const ends = ls.map((l) => endsSentence(text, l.start, l.end));
+  const ends = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (endsSentence(text, ls.start[i], ls.end[i])) ends[i] = 1;
   const cls = new Uint8Array(n);
   const dl: Array<DatelineMatch | null> = new Array(n).fill(null);
   const contLen = new Int32Array(n);
 
   // 1. classify lines
   for (let i = 0; i < n; i++) {
-    const l = ls[i];
-    const boundary = i === 0 || ends[i - 1] || cls[i - 1] === K.Head || cls[i - 1] === K.Credit || cls[i - 1] === K.Furn || cls[i - 1] === K.Byline;
-    const c0 = text.charCodeAt(l.start);
-    const cm = c0 === 0xff08 || c0 === 0x28 ? RE_CONT.exec(text.slice(l.start, Math.min(l.end, l.start + 12))) : null;
+    const boundary = i === 0 || ends[i - 1] === 1 || cls[i - 1] === K.Head || cls[i - 1] === K.Credit || cls[i - 1] === K.Furn || cls[i - 1] === K.Byline;
+    const c0 = text.charCodeAt(ls.start[i]);
+    const cm = c0 === 0xff08 || c0 === 0x28 ? RE_CONT.exec(text.slice(ls.start[i], Math.min(ls.end[i], ls.start[i] + 12))) : null;
     if (cm) {
       cls[i] = K.Cont;
       contLen[i] = cm[0].length;
@@ -331,29 +427,29 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
     }
     // datelines open a paragraph; a full-width line before means we are mid-paragraph
     const maybe = boundary || (i > 0 && widths[i - 1] < 0.9 * m);
-    const d = maybe && mayBeDateline(text, l.start) ? parseDateline(norm, text, l.start) : null;
+    const d = maybe && mayBeDateline(text, ls.start[i]) ? parseDateline(norm, text, ls.start[i]) : null;
     if (d) {
       cls[i] = K.Date;
       dl[i] = d;
       continue;
     }
-    const last = text.charCodeAt(l.end - 1);
-    const c = l.end - l.start <= 40 && (last === 0x6444 || last === 0x9053 || last === 0x5f71 || last === 0x56fe) ? parseCredit(norm, text, l.start, l.end) : null;
+    const last = text.charCodeAt(ls.end[i] - 1);
+    const c = ls.end[i] - ls.start[i] <= 40 && (last === 0x6444 || last === 0x9053 || last === 0x5f71 || last === 0x56fe) ? parseCredit(norm, text, ls.start[i], ls.end[i]) : null;
     if (c) {
       cls[i] = K.Credit;
       dl[i] = c;
       continue;
     }
     if (!boundary) continue;
-    const b = l.end - l.start <= 30 && hasRole(text, l.start, l.end) ? parseByline(norm, text, l.start, l.end) : null;
+    const b = ls.end[i] - ls.start[i] <= 30 && hasRole(text, ls.start[i], ls.end[i]) ? parseByline(norm, text, ls.start[i], ls.end[i]) : null;
     if (b) {
       cls[i] = K.Byline;
       dl[i] = b;
       continue;
     }
-    if (furniture(text, l.start, l.end)) cls[i] = K.Furn;
-    else if (titleish(text, l.start, l.end)) cls[i] = K.Head;
-    else if (i + 1 < n && commaHeadline(text, l.start, l.end) && mayBeDateline(text, ls[i + 1].start) && parseDateline(norm, text, ls[i + 1].start)) {
+    if (furniture(text, ls.start[i], ls.end[i])) cls[i] = K.Furn;
+    else if (titleish(text, ls.start[i], ls.end[i])) cls[i] = K.Head;
+    else if (i + 1 < n && commaHeadline(text, ls.start[i], ls.end[i]) && mayBeDateline(text, ls.start[i + 1]) && parseDateline(norm, text, ls.start[i + 1])) {
       cls[i] = K.Head; // 守正创新，奋力谱写新篇章 — a headline with a comma, proven by the dateline below
     }
   }
@@ -366,7 +462,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
     let j = i;
     while (j < n && cls[j] === K.Head) j++;
     const next = j < n ? cls[j] : K.Furn;
-    if (next === K.Body && !RE_OPENER.test(text.slice(ls[j].start, ls[j].start + 8))) {
+    if (next === K.Body && !RE_OPENER.test(text.slice(ls.start[j], ls.start[j] + 8))) {
       let k = i;
       while (k < j && !inBand(widths[k])) k++;
       for (let q = k; q < j; q++) cls[q] = K.Body;
@@ -381,19 +477,18 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   const owner = new Int32Array(n).fill(-1);
   let cur: Draft | null = null;
   const open = (i: number, kind: ArticleKind, bodyStart: number, dateline: DatelineMatch | null, continued = false): Draft => {
-    const d: Draft = { firstLine: i, lastLine: i, kind, continued, dateline, bodyStart, bodyEnd: ls[i].end, creditLine: -1, title: [], subtitle: [] };
+    const d: Draft = { firstLine: i, lastLine: i, kind, continued, dateline, bodyStart, bodyEnd: ls.end[i], creditLine: -1, title: [], subtitle: [] };
     drafts.push(d);
     owner[i] = drafts.length - 1;
     return d;
   };
   const paraStart = (d: Draft, before: number): number => {
     for (let q = before - 1; q > d.firstLine; q--) {
-      if (ends[q - 1] && (widths[q - 1] < 0.9 * m || m >= 40)) return q;
+      if (ends[q - 1] === 1 && (widths[q - 1] < 0.9 * m || m >= 40)) return q;
     }
     return d.firstLine;
   };
   for (let i = 0; i < n; i++) {
-    const l = ls[i];
     switch (cls[i]) {
       case K.Date:
       case K.Byline: {
@@ -402,20 +497,20 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
         break;
       }
       case K.Cont:
-        cur = open(i, 'continuation', l.start + contLen[i], null, true);
+        cur = open(i, 'continuation', ls.start[i] + contLen[i], null, true);
         break;
       case K.Credit: {
         if (cur) {
           const q = paraStart(cur, i);
           if (q > cur.firstLine) {
             cur.lastLine = q - 1;
-            cur.bodyEnd = ls[q - 1].end;
+            cur.bodyEnd = ls.end[q - 1];
             for (let r = q; r < i; r++) owner[r] = -1;
-            cur = open(q, 'photo', ls[q].start, null);
+            cur = open(q, 'photo', ls.start[q], null);
             for (let r = q; r < i; r++) owner[r] = drafts.length - 1;
           }
           cur.kind = cur.continued ? cur.kind : 'photo';
-          cur.bodyEnd = ls[i - 1 >= cur.firstLine ? i - 1 : i].end;
+          cur.bodyEnd = ls.end[i - 1 >= cur.firstLine ? i - 1 : i];
           const credit = dl[i] as DatelineMatch;
           if (!cur.dateline) cur.dateline = credit;
           cur.creditLine = i;
@@ -432,9 +527,9 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
       default:
         if (cur) {
           cur.lastLine = i;
-          cur.bodyEnd = l.end;
+          cur.bodyEnd = ls.end[i];
           owner[i] = drafts.length - 1;
-        } else cur = open(i, 'brief', l.start, null);
+        } else cur = open(i, 'brief', ls.start[i], null);
     }
   }
 
@@ -445,7 +540,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   return drafts.map((d) => finish(norm, text, ls, d));
 }
 
-function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Array, drafts: Draft[]): void {
+function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32Array, drafts: Draft[]): void {
   const n = ls.length;
   const heads: number[] = [];
   for (let i = 0; i < n; i++) if (cls[i] === K.Head) heads.push(i);
@@ -486,22 +581,27 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     }
     return hk.overlap(pool.keys, leadAt[a], leadEnd[a]);
   };
-  // Headlines of one run share the article before them: keep its opening bigrams at hand.
-  const opening: KeyPool = { keys: new Int32Array(512), length: 0 };
+  // Headlines of one run share the article before them: keep its opening bigrams at hand, as a
+  // set probed with the few headline bigrams rather than a list of ~400 probing the headline.
+  const opening = new KeySet();
   let openA = -1;
   const openingOverlap = (a: number): number => {
     if (a !== openA) {
       const d = drafts[a];
-      opening.length = 0;
-      appendBigramKeys(opening, text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
+      const e = Math.min(d.bodyEnd, d.bodyStart + 400) - 1;
+      opening.reset(Math.max(0, e - d.bodyStart));
+      for (let k = d.bodyStart; k < e; k++) {
+        const key = keyAt(text, k);
+        if (key >= 0) opening.add(key);
+      }
       openA = a;
     }
-    return hk.overlap(opening.keys, 0, opening.length);
+    return hk.overlapSet(opening);
   };
   const hk = new HeadKeys();
   const WINDOW = 6;
   const adjacent = (i: number): { a: number; score: number } => {
-    hk.load(text, ls[i].start, ls[i].end);
+    hk.load(text, ls.start[i], ls.end[i]);
     let a = -1;
     let score = 0;
     if (hk.size === 0) return { a, score };
@@ -537,9 +637,8 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     const r = runs[runOf[i]];
     // a clear match next door settles it; so does being the sub/lead line of such a headline
     if (own.score >= 0.9) return { i, a: own.a, score: own.score };
-    const inRun = (q: number): boolean => q >= 0 && q < heads.length && runOf[heads[q]] === runOf[i];
-    if ((inRun(k - 1) && clear(k - 1)) || (inRun(k + 1) && clear(k + 1))) return { i, a: own.a, score: own.score };
-    hk.load(text, ls[i].start, ls[i].end);
+    if ((inRun(heads, runOf, k - 1, i) && clear(k - 1)) || (inRun(heads, runOf, k + 1, i) && clear(k + 1))) return { i, a: own.a, score: own.score };
+    hk.load(text, ls.start[i], ls.end[i]);
     if (hk.size === 0) return { i, a: -1, score: 0 };
     let bestA = own.a;
     let bestS = own.score;
@@ -556,7 +655,7 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   });
   const assigned = new Int32Array(n).fill(-1);
   // strong matches, most certain first; longer headlines win ties
-  const strong = best.filter((h) => h.a >= 0 && h.score >= 0.5).sort((x, y) => y.score - x.score || (ls[y.i].end - ls[y.i].start) - (ls[x.i].end - ls[x.i].start));
+  const strong = best.filter((h) => h.a >= 0 && h.score >= 0.5).sort((x, y) => y.score - x.score || (ls.end[y.i] - ls.start[y.i]) - (ls.end[x.i] - ls.start[x.i]));
   for (const h of strong) {
     const d = drafts[h.a];
     if (d.title.length === 0) {
@@ -580,7 +679,8 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
     if (assigned[i] >= 0) continue;
     const r = runs[runOf[i]];
     let done = false;
-    for (const nb of [i - 1, i + 1]) {
+    for (let side = 0; side < 2; side++) {
+      const nb = side === 0 ? i - 1 : i + 1;
       if (nb < r.a || nb >= r.b || assigned[nb] < 0) continue;
       const a = assigned[nb];
       if (a !== r.before && a !== r.after) continue;
@@ -592,7 +692,8 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
       break;
     }
     if (done) continue;
-    for (const a of preferAfterArticle ? [r.before, r.after] : [r.after, r.before]) {
+    for (let side = 0; side < 2; side++) {
+      const a = (side === 0) === preferAfterArticle ? r.before : r.after;
       if (a >= 0 && drafts[a].title.length === 0) {
         drafts[a].title.push(i);
         assigned[i] = a;
@@ -602,14 +703,25 @@ function assignHeads(text: string, ls: Line[], cls: Uint8Array, owner: Int32Arra
   }
 }
 
-function finish(norm: Normalized, text: string, ls: Line[], d: Draft): Segment {
-  let start = ls[d.firstLine].start;
-  let end = ls[d.lastLine].end;
-  const mine = new Set([...d.title, ...d.subtitle]);
-  for (let k = d.firstLine - 1; k >= 0 && mine.has(k); k--) start = ls[k].start;
-  for (let k = d.lastLine + 1; k < ls.length && mine.has(k); k++) end = ls[k].end;
-  const title = d.title.length ? headText(norm, ls[d.title[0]].start, ls[d.title[0]].end) : '';
-  const subs = d.subtitle.sort((a, b) => a - b).map((k) => headText(norm, ls[k].start, ls[k].end));
+/** Is line q a headline of the same run as line i? */
+function inRun(heads: readonly number[], runOf: Int32Array, q: number, i: number): boolean {
+  return q >= 0 && q < heads.length && runOf[heads[q]] === runOf[i];
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
+}
+
+function finish(norm: Normalized, text: string, ls: LineTable, d: Draft): Segment {
+  let start = ls.start[d.firstLine];
+  let end = ls.end[d.lastLine];
+  // the draft's own headline lines (a handful: arrays, not a Set)
+  for (let k = d.firstLine - 1; k >= 0 && (d.title.includes(k) || d.subtitle.includes(k)); k--) start = ls.start[k];
+  for (let k = d.lastLine + 1; k < ls.length && (d.title.includes(k) || d.subtitle.includes(k)); k++) end = ls.end[k];
+  const title = d.title.length ? headText(norm, ls.start[d.title[0]], ls.end[d.title[0]]) : '';
+  d.subtitle.sort(byNumber);
+  const subs: string[] = [];
+  for (const k of d.subtitle) subs.push(headText(norm, ls.start[k], ls.end[k]));
   let dateline = d.dateline;
   if (!dateline || dateline.reporters.length === 0) {
     const t = parseTrailing(norm, text, d.bodyStart, d.bodyEnd);
@@ -633,14 +745,21 @@ function finish(norm: Normalized, text: string, ls: Line[], d: Draft): Segment {
     end,
     bodyStart: Math.min(d.bodyStart, d.bodyEnd),
     bodyEnd: d.bodyEnd,
-    headRanges: [...d.title, ...d.subtitle].map((k) => [ls[k].start, ls[k].end] as [number, number]),
+    headRanges: headRanges(ls, d),
   };
+}
+
+function headRanges(ls: LineTable, d: Draft): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const k of d.title) out.push([ls.start[k], ls.end[k]]);
+  for (const k of d.subtitle) out.push([ls.start[k], ls.end[k]]);
+  return out;
 }
 
 function single(
   norm: Normalized,
   text: string,
-  ls: Line[],
+  ls: LineTable,
   cls: Uint8Array,
   dl: Array<DatelineMatch | null>,
   contLen: Int32Array,
@@ -651,14 +770,14 @@ function single(
   let title = opts.title?.trim() ?? '';
   const subs: string[] = [];
   while (first < ls.length && cls[first] === K.Head && first < 3) {
-    const t = headText(norm, ls[first].start, ls[first].end);
-    headRanges.push([ls[first].start, ls[first].end]);
+    const t = headText(norm, ls.start[first], ls.end[first]);
+    headRanges.push([ls.start[first], ls.end[first]]);
     if (!title) title = t;
     else if (t !== title && !opts.title?.includes(t)) subs.push(t);
     first++;
   }
   let dateline: DatelineMatch | null = null;
-  let bodyStart = first < ls.length ? ls[first].start : text.length;
+  let bodyStart = first < ls.length ? ls.start[first] : text.length;
   for (let k = first; k < Math.min(ls.length, first + 4); k++) {
     if (cls[k] === K.Date || cls[k] === K.Byline) {
       dateline = dl[k];
@@ -667,8 +786,8 @@ function single(
     }
   }
   const continued = first < ls.length && cls[first] === K.Cont;
-  if (continued) bodyStart = ls[first].start + contLen[first];
-  const bodyEnd = ls[ls.length - 1].end;
+  if (continued) bodyStart = ls.start[first] + contLen[first];
+  const bodyEnd = ls.end[ls.length - 1];
   if (!dateline) dateline = parseTrailing(norm, text, bodyStart, bodyEnd);
   return {
     title,

@@ -152,17 +152,26 @@ function sessionStart(text: string, start: number): number {
   return k === yearEnd ? start : k;
 }
 
-function patternMatch(text: string, m: PatternMatch): TermMatch {
-  return {
-    start: m.start,
-    end: m.end,
-    text: text.slice(m.start, m.end),
-    by: 'pattern',
-    info: { gloss: PATTERN_GLOSSES[m.kind], category: PATTERN_CATEGORY[m.kind] },
-  };
+function patternInfo(m: PatternMatch): TermInfo {
+  return { gloss: PATTERN_GLOSSES[m.kind], category: PATTERN_CATEGORY[m.kind] };
 }
 
+/** Receives each policy term in order; `by` and `info` as in TermMatch. */
+export type TermSink = (start: number, end: number, by: 'lexicon' | 'pattern', info: TermInfo) => void;
+
 export function findPolicyTerms(text: string): TermMatch[] {
+  const res: TermMatch[] = [];
+  scanPolicyTerms(text, (start, end, by, info) => {
+    res.push({ start, end, text: text.slice(start, end), by, info });
+  });
+  return res;
+}
+
+/**
+ * findPolicyTerms without the result objects: the engine builds its own candidates from the
+ * spans, so no TermMatch (nor its text slice) is made only to be copied and dropped.
+ */
+export function scanPolicyTerms(text: string, sink: TermSink): void {
   const marks: Marks = { table: ensure().table, positions: new Int32Array(256), count: 0 };
   const lex = lexiconPacked(text, marks);
   const pats = patternTermsAt(text, marks.positions, marks.count);
@@ -191,7 +200,6 @@ export function findPolicyTerms(text: string): TermMatch[] {
       for (let q = j; q < lexCount && lex[q * 3] < m.end; q++) dropLex[q] = 1;
     }
   }
-  const res: TermMatch[] = [];
   let p = 0;
   let lastEnd = 0;
   for (let q = 0; q < lexCount; q++) {
@@ -200,7 +208,7 @@ export function findPolicyTerms(text: string): TermMatch[] {
     const code = lex[q * 3 + 2];
     for (; p < pats.length && pats[p].start < e; p++) {
       if (keepPat[p]) {
-        res.push(patternMatch(text, pats[p]));
+        sink(pats[p].start, pats[p].end, 'pattern', patternInfo(pats[p]));
         lastEnd = pats[p].end;
       }
     }
@@ -210,11 +218,10 @@ export function findPolicyTerms(text: string): TermMatch[] {
     const info = freshInfo(entry);
     if ((code - 1) & 1) info.canonical = TERMS[entry].term;
     if (info.category === 'meeting') s = Math.max(lastEnd, sessionStart(text, s));
-    res.push({ start: s, end: e, text: text.slice(s, e), by: 'lexicon', info });
+    sink(s, e, 'lexicon', info);
     lastEnd = e;
   }
-  for (; p < pats.length; p++) if (keepPat[p]) res.push(patternMatch(text, pats[p]));
-  return res;
+  for (; p < pats.length; p++) if (keepPat[p]) sink(pats[p].start, pats[p].end, 'pattern', patternInfo(pats[p]));
 }
 
 export function getTerm(id: string): TermRecord | undefined {

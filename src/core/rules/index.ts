@@ -2,7 +2,7 @@
 // organisations from structure, dates. One scan per recogniser, a typed-array probe per char.
 import type { Entity, EntityInfo, EntityType } from '../types';
 import { isCjkIdeograph } from '../normalize';
-import { plausibleName } from '../dateline';
+import { plausibleName, plausibleNameAt } from '../dateline';
 import {
   ADDRESS,
   DOUBLE_SURNAMES,
@@ -36,6 +36,15 @@ export interface Cand {
   loose?: boolean;
   /** Kept on a layer of its own, inside a policy term (邓小平 in 邓小平理论). */
   layered?: boolean;
+}
+
+/**
+ * A candidate with every common field present, in one order: all candidates then share one
+ * hidden class and the engine's loops over them stay monomorphic. Absent info / weak are
+ * undefined, which every reader treats as absent.
+ */
+export function cand(type: EntityType, start: number, end: number, by: Cand['by'], prio: number, info?: EntityInfo, weak?: boolean): Cand {
+  return { type, start, end, by, prio, info, weak };
 }
 
 export interface PlaceSpan {
@@ -86,8 +95,8 @@ function followerAt(text: string, k: number): boolean {
 }
 
 function nameOk(text: string, s: number, L: number): boolean {
-  const t = text.slice(s, s + L);
-  return plausibleName(t) && !NOT_NAMES.has(t.slice(0, 2)) && POSITIONS.at(text, s) === null;
+  // plausibleName(text.slice(s, s + L)), without the slice (the range may run past the text)
+  return plausibleNameAt(text, s, Math.min(text.length, s + L)) && !NOT_NAMES.has(text.substr(s, 2)) && POSITIONS.at(text, s) === null;
 }
 
 /** Surname from the table, then a plausible given name (used to vet model spans). */
@@ -110,7 +119,7 @@ export function nameAt(text: string, s: number): number {
 
 /** A name ending at e (before 同志, 主持 …). Longest plausible, with a boundary before it when required. */
 function nameBefore(text: string, e: number, needBoundary: boolean): number {
-  for (const L of [3, 2]) {
+  for (let L = 3; L >= 2; L--) {
     const s = e - L;
     if (s < 0) continue;
     if (L === 3 && FUNCTION[text.charCodeAt(s)] === 1) continue;
@@ -128,7 +137,8 @@ interface PosState {
   /** End of the last person found after a title. */
   personEnd: number;
   cover: number;
-  orgEnds: Set<number>;
+  /** orgEnds[e] === 1 where an organisation ends (a char-indexed table, not a Set). */
+  orgEnds: Uint8Array;
 }
 
 function positionAt(text: string, i: number, out: Cand[], st: PosState): void {
@@ -141,19 +151,19 @@ function positionAt(text: string, i: number, out: Cand[], st: PosState): void {
   if (!ok) {
     ok =
       nameAt(text, e) > 0 ||
-      st.orgEnds.has(i) ||
+      st.orgEnds[i] === 1 ||
       (text.charCodeAt(e) === DUN && POSITIONS.at(text, e + 1) !== null) ||
       (st.lastEnd === i - 1 && text.charCodeAt(i - 1) === DUN);
   }
   if (!ok) return;
-  out.push({ type: 'position', start: i, end: e, by: 'rule', prio: 2 });
+  out.push(cand('position', i, e, 'rule', 2));
   st.lastEnd = e;
   st.cover = e;
   // title + name (+ 、name …): 主席王毅, 副主席王仁发、吴健、杨天标
   let p = e;
   let L = nameAt(text, p);
   while (L > 0) {
-    out.push({ type: 'person', start: p, end: p + L, by: 'rule', prio: 3 });
+    out.push(cand('person', p, p + L, 'rule', 3));
     p += L;
     st.personEnd = p;
     if (text.charCodeAt(p) !== DUN) break;
@@ -167,12 +177,12 @@ function bareNameAt(text: string, k: number, out: Cand[], personEnd: number): vo
   const c = text.charCodeAt(k);
   if (ADDRESS.starts(c) && ADDRESS.at(text, k)) {
     const L = nameBefore(text, k, false);
-    if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2, weak: true });
+    if (L > 0) out.push(cand('person', k - L, k, 'rule', 2, undefined, true));
     return;
   }
   if (NAME_VERBS.starts(c) && NAME_VERBS.at(text, k)) {
     const L = nameBefore(text, k, true);
-    if (L > 0) out.push({ type: 'person', start: k - L, end: k, by: 'rule', prio: 2, weak: true });
+    if (L > 0) out.push(cand('person', k - L, k, 'rule', 2, undefined, true));
   }
 }
 
@@ -191,7 +201,9 @@ interface OrgState {
 function orgState(ctx: RuleContext): OrgState {
   const placeEnd = new Map<number, PlaceSpan>();
   const placeStart = new Map<number, PlaceSpan>();
-  for (const p of ctx.places ?? []) {
+  const places = ctx.places ?? [];
+  for (let k = 0; k < places.length; k++) {
+    const p = places[k];
     const cur = placeEnd.get(p.end);
     if (!cur || cur.start > p.start) placeEnd.set(p.end, p);
     const cs = placeStart.get(p.start);
@@ -200,12 +212,12 @@ function orgState(ctx: RuleContext): OrgState {
   return { placeEnd, placeStart };
 }
 
-function pushOrg(out: Cand[], orgEnds: Set<number>, s: number, e: number): void {
-  out.push({ type: 'organization', start: s, end: e, by: 'rule', prio: 3 });
-  orgEnds.add(e);
+function pushOrg(out: Cand[], orgEnds: Uint8Array, s: number, e: number): void {
+  out.push(cand('organization', s, e, 'rule', 3));
+  orgEnds[e] = 1;
 }
 
-function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, orgEnds: Set<number>): void {
+function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, orgEnds: Uint8Array): void {
   const { placeEnd, placeStart } = st;
   {
     const c = text.charCodeAt(i);
@@ -279,17 +291,17 @@ function chainStart(placeEnd: Map<number, PlaceSpan>, start: number): number {
 }
 
 /** 省科技厅, 市教育局: level (or place) + 1–6 chars + 厅/局, found from the 厅/局. */
-function deptAt(text: string, i: number, out: Cand[], st: OrgState, orgEnds: Set<number>): void {
+function deptAt(text: string, i: number, out: Cand[], st: OrgState, orgEnds: Uint8Array): void {
   const next = text.charCodeAt(i + 1);
-  if (next === 0x957f || orgEnds.has(i + 1)) return; // 局长 / 厅长; or a listed body already ends here
+  if (next === 0x957f || orgEnds[i + 1] === 1) return; // 局长 / 厅长; or a listed body already ends here
   for (let k = i - 1; k >= 0 && k >= i - 7; k--) {
     const c = text.charCodeAt(k);
     if (!isCjkIdeograph(c) || BOUNDARY[c] === 1 || FUNCTION[c] === 1) return;
     if (LEVELS[c] === 1 && k < i - 1) {
       const pl = st.placeEnd.get(k + 1) ?? st.placeEnd.get(k);
       const start = pl ? chainStart(st.placeEnd, pl.start) : k;
-      out.push({ type: 'organization', start, end: i + 1, by: 'rule', prio: 3 });
-      orgEnds.add(i + 1);
+      out.push(cand('organization', start, i + 1, 'rule', 3));
+      orgEnds[i + 1] = 1;
       return;
     }
   }
@@ -314,7 +326,7 @@ function dateAt(text: string, i: number, out: Cand[]): number {
       const mo = m[2] ? +m[2] : m[4] ? +m[4] : 1;
       const d = m[3] ? +m[3] : m[5] ? +m[5] : 1;
       if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-        out.push({ type: 'date', start: i, end: i + m[0].length, by: 'pattern', prio: 1 });
+        out.push(cand('date', i, i + m[0].length, 'pattern', 1));
         return i + m[0].length - 1;
       }
     }
@@ -328,7 +340,7 @@ function dateAt(text: string, i: number, out: Cand[]): number {
     RE_CN_DATE.lastIndex = k + 1;
     const m = RE_CN_DATE.exec(text);
     if (m) {
-      out.push({ type: 'date', start: k + 1, end: k + 1 + m[0].length, by: 'pattern', prio: 1 });
+      out.push(cand('date', k + 1, k + 1 + m[0].length, 'pattern', 1));
       return Math.max(i, k + m[0].length);
     }
   }
@@ -357,7 +369,7 @@ FLAGS[0x6708] |= F_DATE;
 
 /** All rule candidates in one pass (may overlap; the engine resolves overlaps). */
 export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[] = []): Cand[] {
-  const orgEnds = new Set<number>();
+  const orgEnds = new Uint8Array(text.length + 2);
   const org = orgState(ctx);
   const pos: PosState = { lastEnd: -1, personEnd: -1, cover: 0, orgEnds };
   const n = text.length;

@@ -2,9 +2,14 @@
 // A table matches by first char (one typed-array probe per position), longest first.
 
 export class Keywords {
+  /** Per char code: 1 = starts a longer word, 2 = is a one-char word (both may be set). */
   private readonly first = new Uint8Array(65536);
-  /** Hashed first two chars of the longer words: most trigger chars are rejected here. */
-  private readonly pairs = new Uint8Array(65536);
+  /**
+   * Longer words by the hash of their first two chars (slot + 1 into `lists`, 0 = none): most
+   * trigger chars are rejected with one probe, and only words with that pair are compared.
+   */
+  private readonly pairs = new Uint16Array(65536);
+  private readonly lists: string[][] = [];
   private readonly byFirst = new Map<number, string[]>();
   private readonly single = new Map<number, string>();
 
@@ -12,17 +17,28 @@ export class Keywords {
     for (const w of words) {
       if (!w) continue;
       const c = w.charCodeAt(0);
-      this.first[c] = 1;
       if (w.length === 1) {
+        this.first[c] |= 2;
         this.single.set(c, w);
         continue;
       }
-      this.pairs[pairHash(c, w.charCodeAt(1))] = 1;
+      this.first[c] |= 1;
       let list = this.byFirst.get(c);
       if (!list) this.byFirst.set(c, (list = []));
       if (!list.includes(w)) list.push(w);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    // longest first; each pair list keeps that order (words of one first char stay in order)
+    for (const list of this.byFirst.values()) {
+      list.sort((a, b) => b.length - a.length);
+      for (const w of list) {
+        const h = pairHash(w.charCodeAt(0), w.charCodeAt(1));
+        if (this.pairs[h] === 0) {
+          this.lists.push([]);
+          this.pairs[h] = this.lists.length;
+        }
+        this.lists[this.pairs[h] - 1].push(w);
+      }
+    }
   }
 
   /** Char codes that start a word. */
@@ -32,18 +48,22 @@ export class Keywords {
 
   /** Could a word start with this char code? */
   starts(c: number): boolean {
-    return this.first[c] === 1;
+    return this.first[c] !== 0;
   }
 
   /** Longest word at `pos`, or null. */
   at(text: string, pos: number): string | null {
     const c = text.charCodeAt(pos);
-    if (this.first[c] !== 1) return null;
-    if (this.pairs[pairHash(c, text.charCodeAt(pos + 1))] === 1) {
-      const list = this.byFirst.get(c);
-      if (list) for (const w of list) if (text.startsWith(w, pos)) return w;
+    const f = this.first[c];
+    if (f === 0) return null;
+    if (f & 1) {
+      const slot = this.pairs[pairHash(c, text.charCodeAt(pos + 1))];
+      if (slot !== 0) {
+        const list = this.lists[slot - 1];
+        for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], pos)) return list[k];
+      }
     }
-    return this.single.get(c) ?? null;
+    return f & 2 ? (this.single.get(c) as string) : null;
   }
 }
 
