@@ -118,6 +118,11 @@ function gazetteer(): Gazetteer {
     byId.set(code, place);
     add(name, place, weak ? 'weak' : 'full');
     if (short) add(short, place, stop ? 'stop' : 'short');
+    // Autonomous prefectures go by short form + 州 in print (临夏州, 甘南州, 延边州): a full name.
+    if (short && name.endsWith('自治州') && !short.endsWith('州')) {
+      place.aliases.push(short + '州');
+      add(short + '州', place, 'full');
+    }
   }
   // Parents are listed before children in the data, so names resolve in one pass.
   for (const p of byId.values()) {

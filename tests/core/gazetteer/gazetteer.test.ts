@@ -172,3 +172,12 @@ describe('sample bulletin', () => {
     for (const m of findPlaces(raw)) expect(raw.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe('autonomous prefectures by short form + 州', () => {
+  it('reads 临夏州 and 甘南州 as the prefectures, with their province', () => {
+    const m = findPlaces('今年以来临夏州共收集社情民意信息，甘南州也积极响应。');
+    expect(m.map((p) => p.text)).toEqual(['临夏州', '甘南州']);
+    expect(m[0].info.canonical).toBe('临夏回族自治州');
+    expect(m[0].info.parents).toEqual(['甘肃省']);
+  });
+});
