@@ -168,20 +168,28 @@ function take(c: Cand, taken: Int32Array, kept: Cand[]): void {
  * table); layered persons come after the unlayered span that starts where they do
  * (邓小平理论 before 邓小平).
  */
-function inTextOrder(kept: readonly Cand[], want: Uint8Array): Cand[] {
+function inTextOrder(kept: Cand[], want: Uint8Array): Cand[] {
+  let nLayered = 0;
+  for (let k = 0; k < kept.length; k++) if (kept[k].layered) nLayered++;
+  // Without layered spans `kept` itself is the plain list (the caller drops it): no copy.
   const layered: Cand[] = [];
-  const plain: Cand[] = [];
-  for (let k = 0; k < kept.length; k++) {
-    if (kept[k].layered) layered.push(kept[k]);
-    else plain.push(kept[k]);
+  let plain: Cand[] = kept;
+  if (nLayered > 0) {
+    plain = [];
+    for (let k = 0; k < kept.length; k++) {
+      if (kept[k].layered) layered.push(kept[k]);
+      else plain.push(kept[k]);
+    }
+    layered.sort((a, b) => a.start - b.start);
   }
-  layered.sort((a, b) => a.start - b.start);
-  const out: Cand[] = [];
+  let sorted: Cand[];
   if (plain.length < 4096) {
     plain.sort((a, b) => a.start - b.start);
-    return merge(plain, layered, want, out);
-  }
-  return merge(radixByStart(plain), layered, want, out);
+    sorted = plain;
+  } else sorted = radixByStart(plain);
+  // Nothing to interleave and every type wanted: the merge would copy the list as it is.
+  if (nLayered === 0 && want.indexOf(0) < 0) return sorted;
+  return merge(sorted, layered, want, []);
 }
 
 /** Candidates ordered by start, least significant 16 bits first (starts are below 2^32). */
@@ -338,9 +346,9 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
   const places = want[1] || want[2] ? findPlaces(text, { provinceHint: opts.provinceHint }) : [];
   for (let k = 0; k < places.length; k++) {
     const p = places[k];
-    const c = cand('place', p.start, p.end, 'gazetteer', 2, p.info, true);
-    if (!delimited(text, p.start, p.end)) c.loose = true;
-    cands.push(c);
+    // cand() plus `loose` in one literal (same keys, same order) when the name is not set off
+    if (delimited(text, p.start, p.end)) cands.push(cand('place', p.start, p.end, 'gazetteer', 2, p.info, true));
+    else cands.push({ type: 'place', start: p.start, end: p.end, by: 'gazetteer', prio: 2, info: p.info, weak: true, loose: true });
   }
   findRuleEntities(text, { places }, cands);
   if (want[5]) {
@@ -419,19 +427,36 @@ function trustLongerRuleNames(cands: Cand[], model: readonly Cand[]): void {
  * organisations inside a slogan stay part of it.
  */
 function personsInTerms(cands: readonly Cand[], model: readonly Cand[] | null, kept: Cand[], n: number): void {
-  let termEnd: Int32Array | null = null;
+  // Kept terms never overlap: two bit sets (chars covered by a term, chars that start one) tell
+  // which term holds a char, with no text-length table of ends and no sort.
+  const words = (n >>> 5) + 1;
+  let cover: Int32Array | null = null;
+  let heads: Int32Array | null = null;
   for (let k = 0; k < kept.length; k++) {
     const c = kept[k];
     if (c.type !== 'policy_term') continue;
-    termEnd ??= new Int32Array(n); // 0 = no term here (a term's end is never 0)
-    termEnd.fill(c.end, c.start, c.end);
+    cover ??= new Int32Array(words);
+    heads ??= new Int32Array(words);
+    heads[c.start >>> 5] |= 1 << (c.start & 31);
+    for (let p = c.start; p < c.end; p++) cover[p >>> 5] |= 1 << (p & 31);
   }
-  if (!termEnd) return;
+  if (!cover || !heads) return;
+  const cv = cover;
+  const hd = heads;
   const inside: Cand[] = [];
   const pick = (list: readonly Cand[]) => {
     for (let k = 0; k < list.length; k++) {
       const c = list[k];
-      if (c.type === 'person' && !c.weak && termEnd![c.start] >= c.end && termEnd![c.end - 1] === termEnd![c.start]) inside.push(c);
+      if (c.type !== 'person' || c.weak) continue;
+      const a = c.start;
+      if (a < 0 || a >= n || ((cv[a >>> 5] >>> (a & 31)) & 1) === 0) continue;
+      // the term holding a: back to its first char, on to its end
+      let ts = a;
+      while (((hd[ts >>> 5] >>> (ts & 31)) & 1) === 0) ts--;
+      let te = ts + 1;
+      while (te < n && ((cv[te >>> 5] >>> (te & 31)) & 1) === 1 && ((hd[te >>> 5] >>> (te & 31)) & 1) === 0) te++;
+      // inside the term, last char included
+      if (te >= c.end && c.end - 1 >= ts && c.end - 1 < te) inside.push(c);
     }
   };
   pick(cands);
@@ -516,9 +541,11 @@ export function analyze(text: string, opts: EngineOptions = {}): AnalysisResult 
     // toOriginal, inlined (kept spans are never empty)
     const start = map[c.start];
     const end = c.end <= c.start ? start : map[c.end - 1] + 1;
-    const e: Entity = { type: c.type, text: prep.text.slice(c.start, c.end), start, end, article: which(c.start), by: c.by };
-    if (c.info) e.info = c.info;
-    entities[k] = e;
+    // one literal per shape (info last, as when added): no property is added after creation
+    const info = c.info;
+    entities[k] = info
+      ? { type: c.type, text: prep.text.slice(c.start, c.end), start, end, article: which(c.start), by: c.by, info }
+      : { type: c.type, text: prep.text.slice(c.start, c.end), start, end, article: which(c.start), by: c.by };
   }
   return { text, articles, entities };
 }

@@ -394,12 +394,13 @@ function unpack(packed: Int32Array): AhoMatch[] {
  *
  * Triples come from scanAllPacked ordered by end, so a start is out of order by less than the
  * longest pattern: an insertion sort on (start, -end, pattern) is linear here, allocates one
- * copy, and needs no comparator closure. Any input order is still sorted correctly.
+ * copy (none with `inPlace`, which reuses `packed`), and needs no comparator closure. Any input
+ * order is still sorted correctly.
  */
-export function leftmostLongest(packed: Int32Array): Int32Array {
+export function leftmostLongest(packed: Int32Array, inPlace = false): Int32Array {
   const count = packed.length / 3;
   if (count === 0) return packed;
-  const a = packed.slice();
+  const a = inPlace ? packed : packed.slice();
   for (let j = 1; j < count; j++) {
     const s = a[j * 3];
     const e = a[j * 3 + 1];

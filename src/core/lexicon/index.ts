@@ -51,16 +51,27 @@ function ensure(): { ac: AhoCorasick; codes: Int32Array; table: Uint8Array } {
   return { ac: automaton, codes, table: markTable };
 }
 
-/** A fresh copy of an entry's info (callers may annotate it), same keys and order as a spread. */
-function freshInfo(entry: number): TermInfo {
+/**
+ * A fresh copy of an entry's info (callers may annotate it), same keys and order as a spread,
+ * then `canonical` when given. Whole literals: each shape is built in one step, with no property
+ * added afterwards (which would give the object an out-of-object property store).
+ */
+function freshInfo(entry: number, canonical: string | undefined): TermInfo {
   const b = baseInfo(entry);
-  // whole literals: each of the four shapes is built in one step
-  if (b.source !== undefined) {
-    if (b.region !== undefined) return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, source: b.source, region: b.region };
-    return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, source: b.source };
+  if (canonical === undefined) {
+    if (b.source !== undefined) {
+      if (b.region !== undefined) return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, source: b.source, region: b.region };
+      return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, source: b.source };
+    }
+    if (b.region !== undefined) return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, region: b.region };
+    return { id: b.id, gloss: b.gloss, level: b.level, category: b.category };
   }
-  if (b.region !== undefined) return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, region: b.region };
-  return { id: b.id, gloss: b.gloss, level: b.level, category: b.category };
+  if (b.source !== undefined) {
+    if (b.region !== undefined) return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, source: b.source, region: b.region, canonical };
+    return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, source: b.source, canonical };
+  }
+  if (b.region !== undefined) return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, region: b.region, canonical };
+  return { id: b.id, gloss: b.gloss, level: b.level, category: b.category, canonical };
 }
 
 function baseInfo(entry: number): TermInfo {
@@ -82,14 +93,6 @@ function codeTable(chars: string): Uint8Array {
 }
 const NUMERAL_LEAD = codeTable('一二两三四五六七八九十百千万零〇第0123456789０１２３４５６７８９');
 const NUMERAL_START = codeTable('一二两三四五六七八九十');
-
-/**
- * A numeral-initial surface preceded by another numeral or 第 is part of a
- * longer number (十三个代表团 → not 三个代表; 第二十大类 → not 二十大).
- */
-function insideNumber(text: string, start: number): boolean {
-  return start > 0 && NUMERAL_START[text.charCodeAt(start)] === 1 && NUMERAL_LEAD[text.charCodeAt(start - 1)] === 1;
-}
 
 const PATTERN_CATEGORY: Record<PatternKind, EntityInfo['category']> = {
   numbered: 'slogan',
@@ -122,13 +125,15 @@ function lexiconPacked(text: string, marks: Marks): Int32Array {
   for (let i = 0; i < all.length; i += 3) {
     const s = all[i];
     const code = sc[all[i + 2]];
-    if (code !== 0 && insideNumber(text, s)) continue;
+    // A numeral-initial surface preceded by another numeral or 第 is part of a longer number
+    // (十三个代表团 → not 三个代表; 第二十大类 → not 二十大).
+    if (code !== 0 && s > 0 && NUMERAL_START[text.charCodeAt(s)] === 1 && NUMERAL_LEAD[text.charCodeAt(s - 1)] === 1) continue;
     all[k] = s;
     all[k + 1] = all[i + 1];
     all[k + 2] = code;
     k += 3;
   }
-  return leftmostLongest(all.subarray(0, k));
+  return leftmostLongest(all.subarray(0, k), true); // `all` is this call's own buffer
 }
 
 const SESSION_NUM = NUMERAL_START;
@@ -215,8 +220,7 @@ export function scanPolicyTerms(text: string, sink: TermSink): void {
     if (code === 0 || dropLex[q]) continue; // blocker, or inside a kept quoted name
     const entry = (code - 1) >> 1;
     // A fresh object per match so callers may annotate it safely.
-    const info = freshInfo(entry);
-    if ((code - 1) & 1) info.canonical = TERMS[entry].term;
+    const info = freshInfo(entry, (code - 1) & 1 ? TERMS[entry].term : undefined);
     if (info.category === 'meeting') s = Math.max(lastEnd, sessionStart(text, s));
     sink(s, e, 'lexicon', info);
     lastEnd = e;

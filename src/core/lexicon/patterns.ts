@@ -110,6 +110,9 @@ const OPEN_QUOTES = new Map<number, number>([
   [0x300e, 0x300f], // 『 』
   [0x22, 0x22], // " "
 ]);
+/** OPEN_QUOTES as a table: the closing quote of each opening one (0 = not an opening quote). */
+const CLOSE_QUOTE = new Uint16Array(65536);
+for (const [open, close] of OPEN_QUOTES) CLOSE_QUOTE[open] = close;
 const MAX_QUOTED = 13;
 // Per code unit: 1 = may start an unquoted form, 2 = opening quote. One load per
 // character keeps the scan close to a plain loop.
@@ -250,7 +253,7 @@ function quotedShort(text: string, i: number, limit: number): number {
  * numeral followed by one character (the last group up to three).
  */
 function quotedChain(text: string, s: number, e: number): boolean {
-  if (e - s < 4 || IDIOMS.has(text.slice(s, e))) return false;
+  if (e - s < 4) return false;
   let groups = 0;
   let k = s;
   while (k < e) {
@@ -267,7 +270,8 @@ function quotedChain(text: string, s: number, e: number): boolean {
     if (len < 1 || len > 3 || (len > 1 && k < e) || (len === 1 && PAIR_STOP.has(text[from]))) return false;
     groups++;
   }
-  return groups >= 2 && groups <= 4;
+  // the idiom check last: it slices, and most quotes fail the shape first
+  return groups >= 2 && groups <= 4 && !IDIOMS.has(text.slice(s, e));
 }
 
 // Strong frames after a quoted name: “能力作风建设提升年”活动, “百企帮百村”行动.
@@ -353,7 +357,7 @@ export function patternTermsAt(text: string, positions: Int32Array, count: numbe
     const c = text.charCodeAt(i);
     const cls = START[c];
     if (cls === 2) {
-      const close = OPEN_QUOTES.get(c) as number;
+      const close = CLOSE_QUOTE[c];
       let j = i + 1;
       while (j < n && j - i - 1 <= MAX_QUOTED && text.charCodeAt(j) !== close) j++;
       if (j < n && text.charCodeAt(j) === close && j > i + 1) {
@@ -368,6 +372,14 @@ export function patternTermsAt(text: string, positions: Int32Array, count: numbe
     }
     if (i < last) continue;
     if (precededByNumber(text, i)) continue;
+    // Every unquoted form has a numeral at i + 2 (NXMY) or a numeral word followed by 届, 大 or 个:
+    // most numerals (一些, 进一步) are rejected here with a few loads.
+    if (PAIR_NUM[text.charCodeAt(i + 2)] !== 1) {
+      const ne = numeralRun(text, i);
+      if (ne < 0) continue;
+      const d = text.charCodeAt(ne);
+      if (d !== 0x5c4a /* 届 */ && d !== 0x5927 /* 大 */ && d !== 0x4e2a /* 个 */) continue;
+    }
     let end = plenum(text, i);
     let kind: PatternKind = 'plenum';
     if (end < 0) {

@@ -137,8 +137,8 @@ interface PosState {
   /** End of the last person found after a title. */
   personEnd: number;
   cover: number;
-  /** orgEnds[e] === 1 where an organisation ends (a char-indexed table, not a Set). */
-  orgEnds: Uint8Array;
+  /** Bit e set where an organisation ends (a char-indexed bit set, not a Set: see endBits). */
+  orgEnds: Int32Array;
 }
 
 function positionAt(text: string, i: number, out: Cand[], st: PosState): void {
@@ -151,7 +151,7 @@ function positionAt(text: string, i: number, out: Cand[], st: PosState): void {
   if (!ok) {
     ok =
       nameAt(text, e) > 0 ||
-      st.orgEnds[i] === 1 ||
+      hasEnd(st.orgEnds, i) ||
       (text.charCodeAt(e) === DUN && POSITIONS.at(text, e + 1) !== null) ||
       (st.lastEnd === i - 1 && text.charCodeAt(i - 1) === DUN);
   }
@@ -193,31 +193,90 @@ const ALL_OF = codeSet('全本各该每此');
 const RE_ZX = /政协([\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗))委员会/y;
 const RE_ZG = /中共([\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗))(?:委员会|委)/y;
 
+/**
+ * Integer position → integer value, open addressing in two typed arrays (-1 = absent): the
+ * lookups run for every organisation body found, and a Map of objects costs a hash probe, a
+ * boxed entry and a pointer chase each time.
+ */
+interface PosMap {
+  keys: Int32Array;
+  vals: Int32Array;
+  shift: number;
+  mask: number;
+}
+
+function posMap(size: number): PosMap {
+  let bits = 4;
+  while (1 << bits < size * 2) bits++;
+  return { keys: new Int32Array(1 << bits).fill(-1), vals: new Int32Array(1 << bits), shift: 32 - bits, mask: (1 << bits) - 1 };
+}
+
+function pmSlot(m: PosMap, key: number): number {
+  const keys = m.keys;
+  let h = Math.imul(key, 0x9e3779b1) >>> m.shift;
+  for (;;) {
+    const k = keys[h];
+    if (k === key || k === -1) return h;
+    h = (h + 1) & m.mask;
+  }
+}
+
+/** The value at `key`, or -1. */
+function pmGet(m: PosMap, key: number): number {
+  if (key < 0) return -1;
+  const h = pmSlot(m, key);
+  return m.keys[h] === key ? m.vals[h] : -1;
+}
+
 interface OrgState {
-  placeEnd: Map<number, PlaceSpan>;
-  placeStart: Map<number, PlaceSpan>;
+  /** Place end → the smallest start of a place ending there. */
+  placeEnd: PosMap;
+  /** Place start → the largest end of a place starting there. */
+  placeStart: PosMap;
 }
 
 function orgState(ctx: RuleContext): OrgState {
-  const placeEnd = new Map<number, PlaceSpan>();
-  const placeStart = new Map<number, PlaceSpan>();
   const places = ctx.places ?? [];
+  const placeEnd = posMap(places.length);
+  const placeStart = posMap(places.length);
   for (let k = 0; k < places.length; k++) {
     const p = places[k];
-    const cur = placeEnd.get(p.end);
-    if (!cur || cur.start > p.start) placeEnd.set(p.end, p);
-    const cs = placeStart.get(p.start);
-    if (!cs || cs.end < p.end) placeStart.set(p.start, p);
+    let h = pmSlot(placeEnd, p.end);
+    if (placeEnd.keys[h] !== p.end) {
+      placeEnd.keys[h] = p.end;
+      placeEnd.vals[h] = p.start;
+    } else if (placeEnd.vals[h] > p.start) placeEnd.vals[h] = p.start;
+    h = pmSlot(placeStart, p.start);
+    if (placeStart.keys[h] !== p.start) {
+      placeStart.keys[h] = p.start;
+      placeStart.vals[h] = p.end;
+    } else if (placeStart.vals[h] < p.end) placeStart.vals[h] = p.end;
   }
   return { placeEnd, placeStart };
 }
 
-function pushOrg(out: Cand[], orgEnds: Uint8Array, s: number, e: number): void {
-  out.push(cand('organization', s, e, 'rule', 3));
-  orgEnds[e] = 1;
+/**
+ * One bit per analysis char (an eighth of a byte table): a text-length buffer of that size is
+ * allocated outside the heap and its size counts towards the next full collection.
+ */
+function endBits(n: number): Int32Array {
+  return new Int32Array((n >>> 5) + 1);
 }
 
-function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, orgEnds: Uint8Array): void {
+function hasEnd(bits: Int32Array, e: number): boolean {
+  return ((bits[e >>> 5] >>> (e & 31)) & 1) === 1;
+}
+
+function setEnd(bits: Int32Array, e: number): void {
+  bits[e >>> 5] |= 1 << (e & 31);
+}
+
+function pushOrg(out: Cand[], orgEnds: Int32Array, s: number, e: number): void {
+  out.push(cand('organization', s, e, 'rule', 3));
+  setEnd(orgEnds, e);
+}
+
+function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, orgEnds: Int32Array): void {
   const { placeEnd, placeStart } = st;
   {
     const c = text.charCodeAt(i);
@@ -229,11 +288,11 @@ function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, or
       const w = PARTIES.at(text, i);
       if (w) {
         let e = i + w.length;
-        const pl = placeStart.get(e);
-        if (pl) {
+        const plEnd = pmGet(placeStart, e);
+        if (plEnd >= 0) {
           // 民盟甘肃省委: the place's own level char starts the suffix
-          const suf = PARTY_SUFFIXES.at(text, pl.end) ?? PARTY_SUFFIXES.at(text, pl.end - 1);
-          if (suf) e = text.startsWith(suf, pl.end) ? pl.end + suf.length : pl.end - 1 + suf.length;
+          const suf = PARTY_SUFFIXES.at(text, plEnd) ?? PARTY_SUFFIXES.at(text, plEnd - 1);
+          if (suf) e = text.startsWith(suf, plEnd) ? plEnd + suf.length : plEnd - 1 + suf.length;
         } else {
           const suf = PARTY_SUFFIXES.at(text, e);
           if (suf) e += suf.length;
@@ -257,11 +316,11 @@ function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, or
     const level = i > 0 && LEVELS[text.charCodeAt(i - 1)] === 1;
     if (b === '委' && (!level || text.charCodeAt(i + 1) === 0x5458 || text.charCodeAt(i + 1) === 0x4f1a)) return;
     let start = -1;
-    const pe = placeEnd.get(i);
-    if (pe) start = chainStart(placeEnd, pe.start);
+    const pe = pmGet(placeEnd, i);
+    if (pe >= 0) start = chainStart(placeEnd, pe);
     else if (level) {
-      const pl = placeEnd.get(i - 1);
-      if (pl) start = chainStart(placeEnd, pl.start);
+      const pl = pmGet(placeEnd, i - 1);
+      if (pl >= 0) start = chainStart(placeEnd, pl);
       else {
         // an unknown place: 2–4 chars back to a boundary (，嘉峪关市政协); otherwise just 市政协
         let k = i - 2;
@@ -281,27 +340,28 @@ function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, or
 }
 
 /** 武威市凉州区: a place directly after another place extends the org to the left. */
-function chainStart(placeEnd: Map<number, PlaceSpan>, start: number): number {
+function chainStart(placeEnd: PosMap, start: number): number {
   for (let guard = 0; guard < 4; guard++) {
-    const prev = placeEnd.get(start);
-    if (!prev) break;
-    start = prev.start;
+    const prev = pmGet(placeEnd, start);
+    if (prev < 0) break;
+    start = prev;
   }
   return start;
 }
 
 /** 省科技厅, 市教育局: level (or place) + 1–6 chars + 厅/局, found from the 厅/局. */
-function deptAt(text: string, i: number, out: Cand[], st: OrgState, orgEnds: Uint8Array): void {
+function deptAt(text: string, i: number, out: Cand[], st: OrgState, orgEnds: Int32Array): void {
   const next = text.charCodeAt(i + 1);
-  if (next === 0x957f || orgEnds[i + 1] === 1) return; // 局长 / 厅长; or a listed body already ends here
+  if (next === 0x957f || hasEnd(orgEnds, i + 1)) return; // 局长 / 厅长; or a listed body already ends here
   for (let k = i - 1; k >= 0 && k >= i - 7; k--) {
     const c = text.charCodeAt(k);
     if (!isCjkIdeograph(c) || BOUNDARY[c] === 1 || FUNCTION[c] === 1) return;
     if (LEVELS[c] === 1 && k < i - 1) {
-      const pl = st.placeEnd.get(k + 1) ?? st.placeEnd.get(k);
-      const start = pl ? chainStart(st.placeEnd, pl.start) : k;
+      let pl = pmGet(st.placeEnd, k + 1);
+      if (pl < 0) pl = pmGet(st.placeEnd, k);
+      const start = pl >= 0 ? chainStart(st.placeEnd, pl) : k;
       out.push(cand('organization', start, i + 1, 'rule', 3));
-      orgEnds[i + 1] = 1;
+      setEnd(orgEnds, i + 1);
       return;
     }
   }
@@ -369,7 +429,7 @@ FLAGS[0x6708] |= F_DATE;
 
 /** All rule candidates in one pass (may overlap; the engine resolves overlaps). */
 export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[] = []): Cand[] {
-  const orgEnds = new Uint8Array(text.length + 2);
+  const orgEnds = endBits(text.length + 2);
   const org = orgState(ctx);
   const pos: PosState = { lastEnd: -1, personEnd: -1, cover: 0, orgEnds };
   const n = text.length;
