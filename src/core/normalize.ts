@@ -152,11 +152,31 @@ export interface Line {
   before: number;
 }
 
-/** Lines of the analysis string, split where the original had line breaks. */
-export function lines(norm: Normalized): Line[] {
-  const out: Line[] = [];
+/** Lines of the analysis string, split where the original had line breaks, in typed arrays: no object per line. */
+export interface LineTable {
+  start: Int32Array;
+  end: Int32Array;
+  length: number;
+}
+
+export function lineTable(norm: Normalized): LineTable {
   const b = norm.breaks;
   const len = norm.text.length;
+  let start = new Int32Array(256);
+  let end = new Int32Array(256);
+  let n = 0;
+  const push = (s: number, e: number): void => {
+    if (n === start.length) {
+      const ns = new Int32Array(n * 2);
+      const ne = new Int32Array(n * 2);
+      ns.set(start);
+      ne.set(end);
+      start = ns;
+      end = ne;
+    }
+    start[n] = s;
+    end[n++] = e;
+  };
   // Break marks are sparse: test four at a time through a 32-bit view where aligned.
   const words = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : null;
   let s = 0;
@@ -167,12 +187,23 @@ export function lines(norm: Normalized): Line[] {
       continue;
     }
     if (b[i] !== BREAK_NONE) {
-      if (i > s) out.push({ start: s, end: i, before: s === 0 ? 0 : b[s] });
+      if (i > s) push(s, i);
       s = i;
     }
     i++;
   }
-  if (len > s) out.push({ start: s, end: len, before: s === 0 ? 0 : b[s] });
+  if (len > s) push(s, len);
+  return { start, end, length: n };
+}
+
+/** Lines of the analysis string as objects, with the break strength before each. */
+export function lines(norm: Normalized): Line[] {
+  const t = lineTable(norm);
+  const out: Line[] = [];
+  for (let k = 0; k < t.length; k++) {
+    const s = t.start[k];
+    out.push({ start: s, end: t.end[k], before: s === 0 ? 0 : norm.breaks[s] });
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
 // may print a headline before, after, or several articles away from its report.
 import type { ArticleKind } from './types';
 import type { Normalized } from './normalize';
-import { BREAK_NONE, printed } from './normalize';
+import { lineTable, printed, type LineTable } from './normalize';
 import type { DatelineMatch } from './dateline';
 import { parseByline, parseCredit, parseDateline, parseTrailing } from './dateline';
 
@@ -298,50 +298,6 @@ class HeadKeys {
     }
     return hits;
   }
-}
-
-/** Lines of the analysis string (as normalize's lines()), held in typed arrays: no object per line. */
-interface LineTable {
-  start: Int32Array;
-  end: Int32Array;
-  length: number;
-}
-
-function lineTable(norm: Normalized): LineTable {
-  const b = norm.breaks;
-  const len = norm.text.length;
-  let start = new Int32Array(256);
-  let end = new Int32Array(256);
-  let n = 0;
-  const push = (s: number, e: number): void => {
-    if (n === start.length) {
-      const ns = new Int32Array(n * 2);
-      const ne = new Int32Array(n * 2);
-      ns.set(start);
-      ne.set(end);
-      start = ns;
-      end = ne;
-    }
-    start[n] = s;
-    end[n++] = e;
-  };
-  // Break marks are sparse: test four at a time through a 32-bit view where aligned.
-  const words = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : null;
-  let s = 0;
-  let i = 1;
-  while (i < len) {
-    if (words !== null && (i & 3) === 0 && i + 4 <= len && words[i >> 2] === 0) {
-      i += 4;
-      continue;
-    }
-    if (b[i] !== BREAK_NONE) {
-      if (i > s) push(s, i);
-      s = i;
-    }
-    i++;
-  }
-  if (len > s) push(s, len);
-  return { start, end, length: n };
 }
 
 /** A set of bigram keys (>= 0), open addressing; cleared by generation, not by filling. */
