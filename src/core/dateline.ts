@@ -1,5 +1,6 @@
 // Datelines, bylines and photo credits. Parsing runs on the analysis string; reporter
 // names are split where the ORIGINAL text had spaces (PDF layers put spaces inside names).
+import type { Dateline } from './types';
 import type { Normalized } from './normalize';
 import { isCjkIdeograph } from './normalize';
 
@@ -9,15 +10,8 @@ export interface Span {
   text: string;
 }
 
-/** A parsed dateline, offsets in analysis coordinates. */
-export interface DatelineMatch {
-  text: string;
-  agency: string | null;
-  place: string | null;
-  reporters: string[];
-  date: string | null;
-  start: number;
-  end: number;
+/** A parsed dateline, offsets in analysis coordinates (the engine maps them to the caller's text). */
+export interface DatelineMatch extends Dateline {
   reporterSpans: Span[];
   placeSpan: Span | null;
   dateSpan: Span | null;
