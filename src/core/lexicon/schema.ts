@@ -21,16 +21,7 @@ export interface LexiconEntry {
 }
 
 /** What the runtime keeps per entry (no blockers). */
-export interface CompiledTerm {
-  id: string;
-  term: string;
-  variants: string[];
-  level: TermLevel;
-  region?: string;
-  category: TermCategory;
-  gloss: string;
-  source?: string;
-}
+export type CompiledTerm = Omit<LexiconEntry, 'exclude'>;
 
 export const GLOSS_MAX = 60;
 export const MIN_NATIONAL = 300;
