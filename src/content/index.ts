@@ -156,10 +156,11 @@ void (async () => {
     analysis?.setEnabled(enabledTypes(next));
     if (wasOn !== siteEnabled(next, location.hostname)) void analysePage().then(report);
   });
+  // Selection first: a reader may select text while the page is still being analysed.
+  booked(() => initSelection(life.signal, enableCards), 'init');
   await analysePage();
   await loadAnnotations().catch(() => undefined);
   await report();
-  booked(() => initSelection(life.signal, enableCards), 'init');
   booked(() => initObserver(life.signal, {
     navigated: async () => {
       await analysePage();

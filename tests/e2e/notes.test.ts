@@ -115,8 +115,17 @@ describe('notes: store, popup, notes page, export/import, restart', () => {
 
     // And one note made on the page itself: select, note, save (the content script's own UI).
     await page.bringToFront();
-    await select(page, '副主席冯志远、鲁明轩、邵晓红出席会议');
     const ui = page.locator('bulletin-lens-ui');
+    // The content script may still be starting on a loaded machine: select again until its bar shows.
+    const noteButton = ui.getByTestId('bl-sel-note');
+    await expect
+      .poll(async () => {
+        if (await noteButton.isVisible()) return true;
+        await select(page, '副主席冯志远、鲁明轩、邵晓红出席会议');
+        await page.waitForTimeout(400); // the bar follows the selection after a short pause
+        return noteButton.isVisible();
+      }, { timeout: 20_000 })
+      .toBe(true);
     await ui.getByTestId('bl-sel-note').click();
     await ui.getByTestId('bl-note-text').fill('出席名单 attendance');
     await ui.getByTestId('bl-note-save').click();
