@@ -34,7 +34,9 @@ function bigBulletin(n) {
   const paras = [...sample.matchAll(/<p>(.*?)<\/p>/g)]
     .map((m) => strip(m[1]))
     .filter((p) => p.length > 30)
-    .map((p) => p.replace(/^本报.{1,12}讯（[^）]*）\d+月\d+日，/, ''));
+    .map((p) => p.replace(/^本报.{1,12}讯（[^）]*）\d+月\d+日，/, ''))
+    // Continuation marks and photo captions open reports of their own; mid-report they would split it.
+    .filter((p) => !/^（接|^近日/.test(p));
   const places = ['兰州', '天水', '平凉', '庆阳', '定西', '陇南', '武威', '张掖', '酒泉', '白银', '金昌', '临夏', '甘南', '嘉峪关'];
   const sur = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
   const given = '晓明华建国平红霞丽军伟芳敏静磊洋勇艳杰娟涛超秀兰霞刚桂英玉梅志强文斌海燕俊峰鹏飞宏达雪松清和远征可欣婉清思远';
@@ -169,7 +171,8 @@ async function main() {
         const x = await summaryOf(ext, b);
         return x.analysed && x.timing ? x : null;
       });
-      const page = await b.evaluate(() => {
+      const started = sb.contentCost.timeline?.script ?? 0;
+      const page = await b.evaluate((startedAfterDcl) => {
         const hs = CSS.highlights;
         const terms = new Set();
         let ranges = 0;
@@ -178,20 +181,30 @@ async function main() {
           for (const r of h) terms.add(r.toString());
         }
         const lt = window.__longtasks ?? [];
-        const dcl = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0;
+        const nav = performance.getEntriesByType('navigation')[0];
+        const dcl = nav?.domContentLoadedEventEnd ?? 0;
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        const started = (nav?.domContentLoadedEventStart ?? 0) + startedAfterDcl;
         return {
           terms: [...terms],
           ranges,
+          ownFirstPaint: fcp - (nav?.domContentLoadedEventStart ?? 0),
+          ownLoad: (nav?.loadEventStart ?? NaN) - (nav?.domContentLoadedEventStart ?? 0),
           longest: lt.reduce((m, t) => Math.max(m, t.duration), 0),
           longestAfterDcl: lt.filter((t) => t.start >= dcl).reduce((m, t) => Math.max(m, t.duration), 0),
+          // Tasks while our script runs (the page's own first layout comes before it starts).
+          longestOurs: lt.filter((t) => t.start >= started).reduce((m, t) => Math.max(m, t.duration), 0),
           longtasks: lt.map((t) => `${Math.round(t.start - dcl)}:${Math.round(t.duration)}`).join(' '),
         };
-      });
+      }, started);
       await b.close();
       results.big.push({
         articles: sb.articles.length,
         paintMs: sb.timing.paintMs,
         firstPaintMs: sb.contentCost.firstPaintMs,
+        timeline: sb.contentCost.timeline,
+        ownFirstPaint: page.ownFirstPaint,
+        ownLoad: page.ownLoad,
         slices: sb.contentCost.slices,
         booked: sb.contentCost.mainThreadMs,
         longestSlice: sb.contentCost.longestSliceMs,
@@ -201,6 +214,7 @@ async function main() {
         terms: page.terms.length,
         longestTask: page.longest,
         longestAfterDcl: page.longestAfterDcl,
+        longestOurs: page.longestOurs,
         longtasks: page.longtasks,
       });
 
@@ -226,7 +240,29 @@ async function main() {
         return { marked, painted: performance.now() - t0, marks: document.querySelectorAll('mark').length };
       }, page.terms);
       await m.close();
-      results.mark.push({ ...mk, pageLongest: pageLong });
+      // The same, started at DOMContentLoaded like our content script, timed from DCL to painted: this
+      // includes the page's own first layout for both sides.
+      const d = await plainCtx.newPage();
+      await d.addInitScript(
+        ({ lib, terms }) => {
+          document.addEventListener('DOMContentLoaded', () => {
+            const t0 = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart ?? performance.now();
+            (0, eval)(lib);
+            const alt = [...terms]
+              .sort((a, b) => b.length - a.length)
+              .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+              .join('|');
+            new window.Mark(document.querySelectorAll('article')).markRegExp(new RegExp(alt, 'g'), {
+              done: () => requestAnimationFrame(() => setTimeout(() => (window.__markFromDcl = performance.now() - t0), 0)),
+            });
+          });
+        },
+        { lib: readFileSync(join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'), terms: page.terms },
+      );
+      await d.goto(`${server.url}/bench/big-bulletin.html`);
+      const fromDcl = await waitFor(() => d.evaluate(() => window.__markFromDcl ?? null));
+      await d.close();
+      results.mark.push({ ...mk, pageLongest: pageLong, fromDcl });
       if (process.env.BENCH_MARK_ARRAY === '1' && run === 0) {
         // mark.js's documented array form, once: slow (one pass per term), so opt-in.
         const a = await plainCtx.newPage();
@@ -259,28 +295,36 @@ async function main() {
   console.log(`  CDP ScriptDuration with − without extension        ${fmt(median(nn.map((x) => x.cdpDelta)))} ms`);
   console.log(`  slices, last run: ${slices(nn[nn.length - 1].slices)}`);
   console.log('large bulletin page');
+  console.log(`  the page's own first contentful paint / load event  ${fmt(median(bg.map((x) => x.ownFirstPaint)))} / ${fmt(median(bg.map((x) => x.ownLoad)))} ms after DCL`);
   console.log(`  DOMContentLoaded → reports in view painted         ${fmt(median(bg.map((x) => x.firstPaintMs)))} ms`);
   console.log(`  DOMContentLoaded → all highlights painted          ${fmt(median(bg.map((x) => x.paintMs)))} ms`);
   console.log(`  content script main-thread time (own slices)      ${fmt(median(bg.map((x) => x.booked)))} ms`);
   console.log(`  longest slice of the content script                ${fmt(median(bg.map((x) => x.longestSlice)))} ms (${bg.map((x) => x.longestSliceLabel).join(', ')})`);
   console.log(`  longest task on the page (longtask observer)       ${fmt(median(bg.map((x) => x.longestTask)))} ms`);
   console.log(`  longest task starting after DOMContentLoaded       ${fmt(median(bg.map((x) => x.longestAfterDcl)))} ms`);
+  console.log(`  longest task after the content script started        ${fmt(median(bg.map((x) => x.longestOurs)))} ms`);
   console.log(`  long tasks (ms after DCL:duration), last run       ${bg[bg.length - 1].longtasks || 'none'}`);
   console.log(`  slices, last run: ${slices(bg[bg.length - 1].slices)}`);
+  console.log(`  start-up milestones (ms after DCL), last run: ${Object.entries(bg[bg.length - 1].timeline ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  highlight ranges / distinct terms                  ${median(bg.map((x) => x.ranges))} / ${median(bg.map((x) => x.terms))}`);
   console.log('mark.js 8.11 baseline, same page and terms, no extension');
   console.log(`  longest task of the page's own load (no extension) ${fmt(median(mk.map((x) => x.pageLongest)))} ms`);
   console.log(`  markRegExp() until done                                  ${fmt(median(mk.map((x) => x.marked)))} ms (${median(mk.map((x) => x.marks))} <mark> elements)`);
   console.log(`  markRegExp() until painted                               ${fmt(median(mk.map((x) => x.painted)))} ms`);
+  console.log(`  started at DOMContentLoaded: DCL → painted                ${fmt(median(mk.map((x) => x.fromDcl)))} ms`);
   const ours = median(bg.map((x) => x.paintMs));
+  const oursInView = median(bg.map((x) => x.firstPaintMs));
+  const theirsFromDcl = median(mk.map((x) => x.fromDcl));
   const oursMain = median(bg.map((x) => x.booked));
   const theirs = median(mk.map((x) => x.painted));
   if (results.markArray !== null) console.log(`  mark(terms[]) until done (one run)                 ${fmt(results.markArray)} ms`);
   console.log('ratios (target ≤ 0.10; no task over 50 ms)');
-  console.log(`  DCL→painted / mark.js painted                      ${fmt(ours / theirs)}`);
+  console.log(`  DCL→all painted / mark.js painted                  ${fmt(ours / theirs)}`);
+  console.log(`  DCL→in view painted / mark.js DCL→painted          ${fmt(oursInView / theirsFromDcl)}`);
+  console.log(`  DCL→all painted / mark.js DCL→painted              ${fmt(ours / theirsFromDcl)}`);
   console.log(`  our main-thread time / mark.js painted             ${fmt(oursMain / theirs)}`);
-  const longest = median(bg.map((x) => x.longestAfterDcl));
-  console.log(`  longest task after DOMContentLoaded ${longest > 50 ? 'OVER' : 'within'} 50 ms`);
+  const longest = median(bg.map((x) => x.longestOurs));
+  console.log(`  longest task while the content script works ${longest > 50 ? 'OVER' : 'within'} 50 ms (the page's own first layout excluded)`);
   writeFileSync(join(outDir, 'results.json'), JSON.stringify({ textBytes, articles: ARTICLES, ...results }, null, 2));
 }
 

@@ -5,7 +5,7 @@ import { createPainter, type Painter } from '../dom/highlight';
 import type { TextMap } from '../dom/text';
 import { renderLegend } from '../dom/ui';
 import { getUi } from './ui-host';
-import { getEngine } from './engine-client';
+import { getEngine, type Engine } from './engine-client';
 import {
   applyResult,
   extractUnit,
@@ -15,7 +15,7 @@ import {
   unitsFor,
   type Unit,
 } from '../dom/units';
-import { booked, state, yieldToMain } from './state';
+import { booked, mark, state, yieldToMain } from './state';
 import { TYPE_LABELS, typeColour } from './labels';
 import { styleRoots } from './styles';
 
@@ -44,8 +44,8 @@ export async function startAnalysis(
   onProgress: () => void,
 ): Promise<Analysis> {
   const t0 = performance.now();
-  const engine = await getEngine();
-  const loadMs = performance.now() - t0;
+  // The worker boots (engine tables, model download) while this thread reads the page.
+  const booting = getEngine();
   const painter = createPainter(document);
   const units = booked(() => unitsFor(document, cls), 'units');
   state.units = units;
@@ -59,20 +59,30 @@ export async function startAnalysis(
       slice = performance.now();
     }
   };
+  const paint = (unit: Unit, result: AnalysisResult) =>
+    booked(() => {
+      applyResult(unit, result);
+      const roots = paintUnit(painter, unit);
+      for (const r of roots) if (r.nodeType === 11) state.shadowRoots.add(r as ShadowRoot);
+      styleRoots(roots);
+    }, 'paint');
+
+  let engine: Engine | null = null;
   /**
    * Extracts every unit first, handing each to the engine at once, and paints only afterwards:
    * reading styles (visibility) after highlights changed makes Chromium revalidate all highlight
-   * markers, which on a large page is a long task.
+   * markers, which on a large page is a long task. `extracted` units keep the text map they have.
    */
-  const process = async (list: readonly Unit[], onVisiblePainted?: () => Promise<void>, visibleCount = 0) => {
+  const process = async (list: readonly Unit[], extracted: ReadonlySet<Unit> = new Set()) => {
+    const e = engine ?? (engine = await booting);
     const results: Promise<{ unit: Unit; map: TextMap; result: AnalysisResult } | null>[] = [];
     for (const unit of list) {
       if (signal.aborted) return;
       await pause();
-      const map = booked(() => extractUnit(unit), 'extract');
+      const map = extracted.has(unit) && unit.map ? unit.map : booked(() => extractUnit(unit), 'extract');
       const a0 = performance.now();
       results.push(
-        engine.analyze(map.text, unit.opts).then((result) => {
+        e.analyze(map.text, unit.opts).then((result) => {
           analyseMs = Math.max(analyseMs, performance.now() - a0);
           return { unit, map, result };
         }),
@@ -83,40 +93,52 @@ export async function startAnalysis(
       if (signal.aborted) return;
       if (got && got.unit.map === got.map) {
         await pause();
-        booked(() => {
-          applyResult(got.unit, got.result);
-          const roots = paintUnit(painter, got.unit);
-          for (const r of roots) if (r.nodeType === 11) state.shadowRoots.add(r as ShadowRoot);
-          styleRoots(roots);
-        }, 'paint');
+        paint(got.unit, got.result);
       }
-      if (i + 1 === visibleCount) await onVisiblePainted?.();
     }
   };
 
-  // Reports in view first, so what the reader sees is highlighted soonest.
   // Let the page finish its own first layout before we read any geometry.
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const [visible, rest] = booked(() => {
     const seen = units.map((u) => inViewport(u.root));
     return [units.filter((_, i) => seen[i]), units.filter((_, i) => !seen[i])];
   }, 'order');
-  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  const dcl = nav?.domContentLoadedEventStart ?? 0;
-  await process([...visible, ...rest], async () => {
+  mark('ordered');
+  for (const unit of visible) booked(() => extractUnit(unit), 'extract');
+  engine = await booting;
+  const loadMs = performance.now() - t0;
+  mark('engine');
+
+  // What the reader sees first: the reports in view, by the rules alone (no wait for the model).
+  // The model's pass below repaints them with the names it adds.
+  const quick = engine.kind === 'worker';
+  const e = engine;
+  if (visible.length) {
+    const first = await Promise.all(
+      visible.map((u) => {
+        const map = u.map as TextMap;
+        return e.analyze(map.text, quick ? { ...u.opts, model: false } : u.opts).then((result) => ({ u, map, result }));
+      }),
+    );
+    for (const { u, map, result } of first) if (u.map === map && !signal.aborted) paint(u, result);
     await new Promise((r) => requestAnimationFrame(() => r(null)));
-    state.firstPaintMs = performance.now() - dcl;
-  }, visible.length);
+    mark('visible-painted');
+  }
+  const seen = new Set(visible);
+  await process(quick ? [...visible, ...rest] : rest, seen);
   await new Promise((r) => requestAnimationFrame(() => r(null)));
   const paintedAt = performance.now();
-  if (!state.firstPaintMs) state.firstPaintMs = paintedAt - dcl;
+  mark('all-painted');
+  const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+    ?.domContentLoadedEventStart ?? 0;
 
   const analysis: Analysis = {
     units,
     painter,
     async refresh(list) {
       await process(list);
-      publish();
+      publish(true);
     },
     setEnabled(types) {
       const on = new Set(types);
@@ -163,7 +185,8 @@ export async function startAnalysis(
     );
   };
 
-  const publish = () => {
+  /** `notify`: tell the caller (which reports to the background); the first publish is reported by the caller. */
+  const publish = (notify = false) => {
     const { articles, counts } = booked(() => summarise(units), 'summarise');
     state.summary = {
       ...state.summary,
@@ -173,10 +196,10 @@ export async function startAnalysis(
       timing: { analyseMs, paintMs: paintedAt - dcl },
     };
     state.engineLoadMs = loadMs;
-    state.engineKind = engine.kind;
+    state.engineKind = e.kind;
     state.redrawLegend = drawLegend;
     void drawLegend();
-    onProgress();
+    if (notify) onProgress();
   };
   publish();
   analysis.setEnabled([...state.enabled]);

@@ -31,11 +31,14 @@ async function loadModel(url: string): Promise<void> {
 scope.onmessage = async (e) => {
   if ('modelUrl' in e.data) {
     ready = loadModel(e.data.modelUrl).catch(() => undefined);
+    // Build the gazetteer and lexicon tables while the model downloads, so the first page job pays neither.
+    analyze('本报讯', { model: false });
     return;
   }
   const { id, text, opts } = e.data;
   try {
-    if (text) await ready;
+    // Rules-only jobs (the first paint of what is in view) do not wait for the model.
+    if (text && opts?.model !== false) await ready;
     scope.postMessage({ id, result: analyze(text, opts) });
   } catch (err) {
     scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });

@@ -1,13 +1,14 @@
 // Content script entry: wiring only. Kept small; the engine, UI and anchoring load on demand.
-import { classifyPage } from '../dom/classify';
+import { STARTED } from './started';
+import { classifyPage, type Classification } from '../dom/classify';
 import { handleFromBackground, handleFromPopup, sendToBackground } from '../shared/messages';
 import { enabledTypes, loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings';
 import type { Analysis } from './analysis';
 import { initObserver } from './observer';
 import { initSelection } from './selection';
-import { booked, canonicalUrl, state } from './state';
+import { booked, canonicalUrl, mark, sinceDcl, state } from './state';
 
-const T0 = performance.now();
+mark('script');
 const ANALYSED = new Set(['bulletin', 'textlayer', 'article']);
 
 let analysis: Analysis | null = null;
@@ -24,7 +25,8 @@ function cost() {
     engineLoadMs: state.engineLoadMs,
     engine: state.engineKind,
     longestSlice: state.longestSliceLabel,
-    firstPaintMs: state.firstPaintMs,
+    firstPaintMs: 'visible-painted' in state.timeline ? sinceDcl(state.timeline['visible-painted']) : undefined,
+    timeline: Object.fromEntries(Object.entries(state.timeline).map(([k, t]) => [k, sinceDcl(t)])),
     slices: state.slices,
   };
 }
@@ -51,15 +53,46 @@ function applySettings(s: Settings): void {
   state.enabled = new Set(enabledTypes(s));
 }
 
+let settingsReady: Promise<void> | null = null;
+let pinged: Promise<void> = Promise.resolve();
+
+/**
+ * Reader settings and the background round trip, loaded once and only for pages we analyse:
+ * a page that is not news pays for neither.
+ */
+function ensureSettings(): Promise<void> {
+  settingsReady ??= (async () => {
+    const sent = performance.now();
+    // The round trip is only reported; analysis does not wait for it.
+    pinged = sendToBackground({ type: 'ping', sent: Date.now() }).then((pong) => {
+      roundTrip = pong.ok ? performance.now() - sent : null;
+    });
+    settings = await loadSettings().catch(() => null);
+    mark('settings');
+    onSettingsChanged((next) => {
+      const wasOn = !settings || siteEnabled(settings, location.hostname);
+      settings = next;
+      applySettings(next);
+      void import('./styles').then((st) => st.restyle());
+      analysis?.setEnabled(enabledTypes(next));
+      if (wasOn !== siteEnabled(next, location.hostname)) void analysePage().then(report);
+    });
+  })();
+  return settingsReady;
+}
+
 /** Classifies the page and, when it is news (or the reader asks), analyses it. */
-async function analysePage(force = false): Promise<void> {
+async function analysePage(force = false, classified?: Classification): Promise<void> {
   run?.abort();
   analysis?.dispose();
   analysis = null;
   state.units = [];
   const ctrl = new AbortController();
   run = ctrl;
-  const cls = booked(() => classifyPage(document), 'classify');
+  const cls = classified ?? booked(() => classifyPage(document), 'classify');
+  mark('classified');
+  if (force || ANALYSED.has(cls.mode)) await ensureSettings();
+  if (ctrl.signal.aborted) return;
   const allowed = !settings || siteEnabled(settings, location.hostname);
   state.summary = {
     ...state.summary,
@@ -76,6 +109,7 @@ async function analysePage(force = false): Promise<void> {
     const use = wanted ? cls : { ...cls, mode: 'bulletin' as const, units: [document.body] };
     if (settings) applySettings(settings);
     const { startAnalysis } = await import('./analysis');
+    mark('analysis-chunk');
     if (ctrl.signal.aborted) return;
     const a = await startAnalysis(use, ctrl.signal, () => void report());
     if (ctrl.signal.aborted) {
@@ -87,6 +121,9 @@ async function analysePage(force = false): Promise<void> {
     enableCards();
   }
 }
+
+/** Whether the background has anything to keep about this page (a page that is not news has not). */
+const worthReporting = () => state.summary.analysed || state.notes > 0 || state.summary.orphaned.length > 0;
 
 /** Loads this page's reader annotations; the anchoring code loads only when there are some. */
 async function loadAnnotations(): Promise<{ anchored: number; orphaned: number }> {
@@ -141,26 +178,11 @@ handleFromBackground({
 });
 
 void (async () => {
-  const sent = performance.now();
-  const [pong, loaded] = await Promise.all([
-    sendToBackground({ type: 'ping', sent: Date.now() }),
-    loadSettings().catch(() => null),
-  ]);
-  roundTrip = pong.ok ? performance.now() - sent : null;
-  settings = loaded;
-  onSettingsChanged((next) => {
-    const wasOn = !settings || siteEnabled(settings, location.hostname);
-    settings = next;
-    applySettings(next);
-    void import('./styles').then((s) => s.restyle());
-    analysis?.setEnabled(enabledTypes(next));
-    if (wasOn !== siteEnabled(next, location.hostname)) void analysePage().then(report);
-  });
   // Selection first: a reader may select text while the page is still being analysed.
   booked(() => initSelection(life.signal, enableCards), 'init');
-  await analysePage();
-  await loadAnnotations().catch(() => undefined);
-  await report();
+  await analysePage(false, booked(() => classifyPage(document), 'classify'));
+  await Promise.all([pinged, loadAnnotations().catch(() => undefined)]);
+  if (worthReporting()) await report();
   booked(() => initObserver(life.signal, {
     navigated: async () => {
       await analysePage();
@@ -177,14 +199,20 @@ void (async () => {
         await analysePage();
       }
       if (state.notes || state.summary.orphaned.length) (await import('./reader')).reanchor();
-      await report();
+      if (worthReporting()) await report();
     },
   }), 'init');
 })();
 
 // Book the synchronous evaluation of this module (handlers, first messages) as our main-thread time.
 {
-  const dt = performance.now() - T0;
+  const dt = performance.now() - STARTED;
   state.mainThreadMs += dt;
   state.slices.module = { total: dt, max: dt, n: 1 };
+}
+
+/** Called by the bundler's loader with the time the loader was injected (for the bench's timeline). */
+export function onExecute(info?: { perf?: { injectTime?: number } }): void {
+  const t = info?.perf?.injectTime;
+  if (typeof t === 'number') state.timeline.injected = t;
 }

@@ -20,8 +20,8 @@ export const state = {
   longestSliceLabel: '',
   /** Booked time per kind of work, for the bench. */
   slices: {} as Record<string, { total: number; max: number; n: number }>,
-  /** ms from DOMContentLoaded until the reports in view were painted. */
-  firstPaintMs: 0,
+  /** Milestones of start-up (performance.now()), for the bench. */
+  timeline: {} as Record<string, number>,
   engineLoadMs: 0,
   engineKind: 'none' as 'none' | 'worker' | 'main',
   /** Colour per entity type from the reader's settings. */
@@ -73,4 +73,18 @@ export function yieldToMain(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (s?.yield) return s.yield();
   return new Promise((r) => setTimeout(r, 0));
+}
+
+/** Records a start-up milestone, first time only (raw performance.now(); see sinceDcl). */
+export function mark(name: string): void {
+  if (!(name in state.timeline)) state.timeline[name] = performance.now();
+}
+
+/**
+ * ms from DOMContentLoaded to `t`. The script may start before DOMContentLoaded (document_end), so this
+ * is read when reporting, not when marking.
+ */
+export function sinceDcl(t: number): number {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return Math.round((t - (nav?.domContentLoadedEventStart ?? 0)) * 10) / 10;
 }
