@@ -197,8 +197,25 @@ async function main() {
           longtasks: lt.map((t) => `${Math.round(t.start - dcl)}:${Math.round(t.duration)}`).join(' '),
         };
       }, started);
+      // Scroll to the end: the last report must get its highlights promptly (lazy painting of large pages).
+      const scrolled = await b.evaluate(async () => {
+        const last = [...document.querySelectorAll('article')].pop();
+        const painted = () => {
+          for (const [, h] of CSS.highlights) for (const r of h) if (last.contains(r.startContainer)) return true;
+          return false;
+        };
+        const before = painted();
+        const t0 = performance.now();
+        last.scrollIntoView();
+        while (!painted() && performance.now() - t0 < 5000) await new Promise((r) => requestAnimationFrame(r));
+        return { before, after: painted(), ms: performance.now() - t0 };
+      });
       await b.close();
+      // mark.js gets every term the engine found on the page (painted or not yet).
+      page.terms = [...new Set(sb.articles.flatMap((a) => (a.entities ?? []).map((e) => e.text)))];
       results.big.push({
+        scrolled,
+        lazyPending: sb.contentCost.lazyPending ?? 0,
         articles: sb.articles.length,
         paintMs: sb.timing.paintMs,
         firstPaintMs: sb.contentCost.firstPaintMs,
@@ -297,7 +314,8 @@ async function main() {
   console.log('large bulletin page');
   console.log(`  the page's own first contentful paint / load event  ${fmt(median(bg.map((x) => x.ownFirstPaint)))} / ${fmt(median(bg.map((x) => x.ownLoad)))} ms after DCL`);
   console.log(`  DOMContentLoaded → reports in view painted         ${fmt(median(bg.map((x) => x.firstPaintMs)))} ms`);
-  console.log(`  DOMContentLoaded → all highlights painted          ${fmt(median(bg.map((x) => x.paintMs)))} ms`);
+  console.log(`  content script start → reports in view painted     ${fmt(median(bg.map((x) => x.firstPaintMs - (x.timeline?.script ?? 0))))} ms`);
+  console.log(`  DOMContentLoaded → every report analysed           ${fmt(median(bg.map((x) => x.paintMs)))} ms (large pages: painted when near the viewport)`);
   console.log(`  content script main-thread time (own slices)      ${fmt(median(bg.map((x) => x.booked)))} ms`);
   console.log(`  longest slice of the content script                ${fmt(median(bg.map((x) => x.longestSlice)))} ms (${bg.map((x) => x.longestSliceLabel).join(', ')})`);
   console.log(`  longest task on the page (longtask observer)       ${fmt(median(bg.map((x) => x.longestTask)))} ms`);
@@ -306,7 +324,10 @@ async function main() {
   console.log(`  long tasks (ms after DCL:duration), last run       ${bg[bg.length - 1].longtasks || 'none'}`);
   console.log(`  slices, last run: ${slices(bg[bg.length - 1].slices)}`);
   console.log(`  start-up milestones (ms after DCL), last run: ${Object.entries(bg[bg.length - 1].timeline ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`  highlight ranges / distinct terms                  ${median(bg.map((x) => x.ranges))} / ${median(bg.map((x) => x.terms))}`);
+  const sc = bg[bg.length - 1].scrolled;
+  console.log(`  reports analysed but left unpainted until near view ${median(bg.map((x) => x.lazyPending))}`);
+  console.log(`  scroll to the last report → its highlights painted   ${fmt(median(bg.map((x) => x.scrolled.ms)))} ms (painted before scrolling: ${sc.before}, after: ${sc.after})`);
+  console.log(`  ranges painted at load / distinct terms on the page${median(bg.map((x) => x.ranges))} / ${median(bg.map((x) => x.terms))}`);
   console.log('mark.js 8.11 baseline, same page and terms, no extension');
   console.log(`  longest task of the page's own load (no extension) ${fmt(median(mk.map((x) => x.pageLongest)))} ms`);
   console.log(`  markRegExp() until done                                  ${fmt(median(mk.map((x) => x.marked)))} ms (${median(mk.map((x) => x.marks))} <mark> elements)`);
@@ -319,9 +340,10 @@ async function main() {
   const theirs = median(mk.map((x) => x.painted));
   if (results.markArray !== null) console.log(`  mark(terms[]) until done (one run)                 ${fmt(results.markArray)} ms`);
   console.log('ratios (target ≤ 0.10; no task over 50 ms)');
-  console.log(`  DCL→all painted / mark.js painted                  ${fmt(ours / theirs)}`);
+  const oursFromStart = median(bg.map((x) => x.firstPaintMs - (x.timeline?.script ?? 0)));
   console.log(`  DCL→in view painted / mark.js DCL→painted          ${fmt(oursInView / theirsFromDcl)}`);
-  console.log(`  DCL→all painted / mark.js DCL→painted              ${fmt(ours / theirsFromDcl)}`);
+  console.log(`  script start→in view painted / mark.js painted     ${fmt(oursFromStart / theirs)}`);
+  console.log(`  DCL→every report analysed / mark.js DCL→painted    ${fmt(ours / theirsFromDcl)}`);
   console.log(`  our main-thread time / mark.js painted             ${fmt(oursMain / theirs)}`);
   const longest = median(bg.map((x) => x.longestOurs));
   console.log(`  longest task while the content script works ${longest > 50 ? 'OVER' : 'within'} 50 ms (the page's own first layout excluded)`);

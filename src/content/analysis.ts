@@ -21,6 +21,8 @@ import { styleRoots } from './styles';
 
 /** Work per slice before giving the main thread back (well under the 50 ms long-task mark). */
 const SLICE_MS = 12;
+/** Above this many reports a page is painted lazily, near the viewport only. */
+const LAZY_UNITS = 60;
 
 export interface Analysis {
   readonly units: Unit[];
@@ -59,12 +61,46 @@ export async function startAnalysis(
       slice = performance.now();
     }
   };
+  const draw = (unit: Unit) => {
+    const roots = paintUnit(painter, unit);
+    for (const r of roots) if (r.nodeType === 11) state.shadowRoots.add(r as ShadowRoot);
+    styleRoots(roots);
+  };
+  // On a large page only reports near the viewport get ranges; the rest are painted as they come near.
+  // Results (counts, cards, the popup) are kept for every report either way.
+  const lazy = units.length > LAZY_UNITS && typeof IntersectionObserver === 'function';
+  const near = new Set<Unit>();
+  const pending = new Set<Unit>();
+  const byRoot = new Map<Element, Unit>(units.map((u) => [u.root, u]));
+  const io = lazy
+    ? new IntersectionObserver(
+        (entries) =>
+          booked(() => {
+            for (const en of entries) {
+              const unit = byRoot.get(en.target);
+              if (!unit || !en.isIntersecting || near.has(unit)) continue;
+              near.add(unit);
+              io?.unobserve(unit.root);
+              if (pending.delete(unit)) draw(unit);
+            }
+            state.lazyPending = pending.size;
+          }, 'paint'),
+        { rootMargin: '100% 0px' },
+      )
+    : null;
+  if (io) for (const u of units) io.observe(u.root);
+  signal.addEventListener('abort', () => io?.disconnect());
   const paint = (unit: Unit, result: AnalysisResult) =>
     booked(() => {
       applyResult(unit, result);
-      const roots = paintUnit(painter, unit);
-      for (const r of roots) if (r.nodeType === 11) state.shadowRoots.add(r as ShadowRoot);
-      styleRoots(roots);
+      if (io && !near.has(unit)) {
+        pending.add(unit);
+        painter.clearOwner(unit.id);
+      } else {
+        pending.delete(unit);
+        draw(unit);
+      }
+      state.lazyPending = pending.size;
     }, 'paint');
 
   let engine: Engine | null = null;
@@ -104,6 +140,7 @@ export async function startAnalysis(
     const seen = units.map((u) => inViewport(u.root));
     return [units.filter((_, i) => seen[i]), units.filter((_, i) => !seen[i])];
   }, 'order');
+  for (const u of visible) near.add(u);
   mark('ordered');
   for (const unit of visible) booked(() => extractUnit(unit), 'extract');
   engine = await booting;
@@ -147,6 +184,7 @@ export async function startAnalysis(
       void drawLegend();
     },
     dispose() {
+      io?.disconnect();
       painter.clear();
     },
   };

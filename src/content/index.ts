@@ -26,6 +26,7 @@ function cost() {
     engine: state.engineKind,
     longestSlice: state.longestSliceLabel,
     firstPaintMs: 'visible-painted' in state.timeline ? sinceDcl(state.timeline['visible-painted']) : undefined,
+    lazyPending: state.lazyPending,
     timeline: Object.fromEntries(Object.entries(state.timeline).map(([k, t]) => [k, sinceDcl(t)])),
     slices: state.slices,
   };
@@ -108,6 +109,8 @@ async function analysePage(force = false, classified?: Classification): Promise<
     // When the reader asks on a listing or unstructured page, the body goes through segmentation.
     const use = wanted ? cls : { ...cls, mode: 'bulletin' as const, units: [document.body] };
     if (settings) applySettings(settings);
+    // Boot the engine worker while the analysis code loads: the worker's start-up is the longest wait.
+    void import('./engine-client').then((m) => m.getEngine());
     const { startAnalysis } = await import('./analysis');
     mark('analysis-chunk');
     if (ctrl.signal.aborted) return;

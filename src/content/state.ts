@@ -20,6 +20,8 @@ export const state = {
   longestSliceLabel: '',
   /** Booked time per kind of work, for the bench. */
   slices: {} as Record<string, { total: number; max: number; n: number }>,
+  /** Reports analysed but not painted yet (large pages paint near the viewport only). */
+  lazyPending: 0,
   /** Milestones of start-up (performance.now()), for the bench. */
   timeline: {} as Record<string, number>,
   engineLoadMs: 0,

@@ -92,6 +92,8 @@ export interface PageSummary {
     engine?: string;
     longestSlice?: string;
     firstPaintMs?: number;
+    /** Reports analysed but not painted yet (large pages paint near the viewport only). */
+    lazyPending?: number;
     /** Start-up milestones, ms after DOMContentLoaded. */
     timeline?: Record<string, number>;
     slices?: Record<string, { total: number; max: number; n: number }>;

@@ -220,6 +220,46 @@ describe('content script in Chromium', () => {
     await page.close();
   });
 
+  it('paints a large e-paper page near the viewport first and the rest as the reader scrolls', async () => {
+    // 90 short reports composed here (not the sample): a page past the lazy-painting threshold.
+    const cities = ['兰州', '天水', '酒泉', '张掖', '武威', '庆阳'];
+    const sur = '王李张刘陈杨赵黄周吴';
+    const reporterOf = (i: number) => `${sur[i % sur.length]}${'建晓志文'[i % 4]}${'华明强军'[(i >> 2) % 4]}`;
+    const reports = Array.from({ length: 90 }, (_, i) => {
+      const city = cities[i % cities.length];
+      const reporter = reporterOf(i);
+      return `<article id="r${i}"><h2>${city}市政协召开第${i + 1}次协商会议</h2>
+<p>本报${city}讯（通讯员${reporter}）5月${(i % 28) + 1}日，${city}市政协召开专题协商会议，围绕“三抓三促”行动和乡村振兴建言献策。</p>
+<p>会议强调，要深入学习贯彻党的二十大精神，紧扣中心大局履职尽责，以高质量履职服务高质量发展。</p></article>`;
+    });
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政协报 · 第5版</title></head>
+<body><main>${reports.join('\n')}</main></body></html>`;
+    await context.route(`${server.url}/generated/big-epaper.html`, (r) =>
+      r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    const { page, summary } = await open('/generated/big-epaper.html');
+    expect(summary.articles).toHaveLength(90);
+    expect(summary.articles[89].reporters).toEqual([reporterOf(89)]);
+    expect(summary.counts.policy_term).toBeGreaterThanOrEqual(180);
+    const paintedIn = (id: string) =>
+      page.evaluate((rid) => {
+        const el = document.getElementById(rid)!;
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const got: string[] = [];
+        for (const [, h] of registry) for (const r of h) if (el.contains(r.startContainer)) got.push(r.toString());
+        return got;
+      }, id);
+    // Every report was analysed, but only those near the viewport carry ranges yet.
+    expect((summary as Summary & { contentCost: { lazyPending?: number } }).contentCost.lazyPending).toBeGreaterThan(40);
+    expect(await paintedIn('r0')).toContain('三抓三促');
+    expect(await paintedIn('r89')).toEqual([]);
+    await page.evaluate(() => document.getElementById('r89')!.scrollIntoView());
+    await expect.poll(() => paintedIn('r89'), { timeout: 5_000 }).toContain('三抓三促');
+    expect(await paintedIn('r89')).toContain(reporterOf(89));
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
   it('leaves a non-news page alone: no engine, no highlights, no UI', async () => {
     const { page, summary } = await open('/fixtures/not-news.html', { analysed: false });
     expect(summary.mode).toBe('not-news');
