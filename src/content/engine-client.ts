@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import type { AnalysisResult, AnalyzeOptions } from '../core/types';
 import EngineWorker from './engine-worker?worker&inline';
+import { mark, state } from './state';
 
 export interface Engine {
   kind: 'worker' | 'main';
@@ -19,6 +20,7 @@ function workerEngine(): Promise<Engine> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
+      mark('worker-created');
       worker = new EngineWorker({ name: 'bulletin-lens-engine' });
     } catch (e) {
       reject(e);
@@ -26,7 +28,13 @@ function workerEngine(): Promise<Engine> {
     }
     let next = 1;
     const waiting = new Map<number, { ok(r: AnalysisResult): void; fail(e: Error): void }>();
-    worker.onmessage = (e: MessageEvent<{ id: number; result?: AnalysisResult; error?: string }>) => {
+    worker.onmessage = (
+      e: MessageEvent<{ id: number; result?: AnalysisResult; error?: string; boot?: Record<string, number> }>,
+    ) => {
+      if (e.data.boot) {
+        for (const [k, t] of Object.entries(e.data.boot)) state.timeline[k] ??= t - performance.timeOrigin;
+        return;
+      }
       const w = waiting.get(e.data.id);
       if (!w) return;
       waiting.delete(e.data.id);

@@ -20,6 +20,9 @@ const scope = self as unknown as {
 // The model runs here only: decoding its weights would be a long task on the page's main thread, so the
 // CSP fallback (engine.ts) keeps to the rules. If the model cannot load, the rules still answer.
 let ready: Promise<void> = Promise.resolve();
+/** Absolute times (ms since the epoch) of the worker's start-up, reported once for the bench's timeline. */
+const at = () => performance.timeOrigin + performance.now();
+const evaluated = at();
 
 async function loadModel(url: string): Promise<void> {
   const res = await fetch(url);
@@ -30,9 +33,13 @@ async function loadModel(url: string): Promise<void> {
 
 scope.onmessage = async (e) => {
   if ('modelUrl' in e.data) {
-    ready = loadModel(e.data.modelUrl).catch(() => undefined);
+    const received = at();
+    ready = loadModel(e.data.modelUrl)
+      .catch(() => undefined)
+      .then(() => scope.postMessage({ boot: { 'model-loaded': at() } }));
     // Build the gazetteer and lexicon tables while the model downloads, so the first page job pays neither.
     analyze('本报讯', { model: false });
+    scope.postMessage({ boot: { 'worker-evaluated': evaluated, 'worker-init': received, 'worker-warm': at() } });
     return;
   }
   const { id, text, opts } = e.data;
