@@ -98,7 +98,7 @@ console.log(
 );
 console.log(
   `model load (base64 decode + expand, first use): ${loadWall.toFixed(0)} ms wall, ${loadCpu.toFixed(0)} ms CPU; ` +
-    `weights ${(model.weights.byteLength / 1e6).toFixed(1)} MB typed array ` +
+    `weights ${(model.byteLength / 1e6).toFixed(1)} MB typed arrays ` +
     `(array buffers +${((mem1.arrayBuffers - mem0.arrayBuffers) / 1e6).toFixed(1)} MB)`,
 );
 console.log(

@@ -49,7 +49,7 @@ function predict(sys: System, text: string): SpanLike[] {
   return analyze(text, { model: sys === 'merged' }).entities;
 }
 
-const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
 
 function table(title: string, docs: readonly Doc[], types: readonly string[]): Record<System, Evaluation> {
   const res = {} as Record<System, Evaluation>;
@@ -63,7 +63,7 @@ function table(title: string, docs: readonly Doc[], types: readonly string[]): R
     );
   }
   console.log(`\n${title} — ${docs.length} sentences, ${docs.reduce((n, d) => n + d.gold.filter((g) => types.includes(g.type)).length, 0)} gold spans`);
-  console.log(`${'type'.padEnd(14)}${SYSTEMS.map((s) => `${s.padStart(8)}  P     R     F1  `).join(' | ')}`);
+  console.log(`${'type'.padEnd(14)}${SYSTEMS.map((s) => `${s.padStart(8)}   P      R      F1   `).join(' | ')}`);
   const row = (name: string, get: (e: Evaluation) => { precision: number; recall: number; f1: number } | undefined): void => {
     const cells = SYSTEMS.map((s) => {
       const x = get(res[s]);

@@ -5,6 +5,7 @@ import { NerModel } from '../../src/core/ner/model';
 import { ALL_TYPES_MASK, NER_TYPES, NUM_TAGS, TAG_O, tagMaskForTypes, tagsToSpans, type TagSpan } from '../../src/core/ner/tags';
 import { TRANS_SIZE, Viterbi } from '../../src/core/ner/viterbi';
 import { evaluate, type Evaluation } from '../../src/core/ner/evaluate';
+import { calibrateOPenalty } from './calibrate';
 import type { Example } from './data';
 
 const NT = NUM_TAGS;
@@ -34,6 +35,8 @@ export interface TrainOptions {
   pruneSlack?: number;
   /** Times each sentence of a source file is visited per epoch (fractions sampled); default 1. */
   sourceWeights?: Record<string, number>;
+  /** Fixed O penalty (int8 units) instead of the one calibrated on dev; 0 turns calibration off. */
+  oPenalty?: number;
   log?: (line: string) => void;
 }
 
@@ -52,6 +55,8 @@ export interface TrainResult {
   bestEpoch: number;
   /** Dev evaluation of the quantised model. */
   quantisedDev: Record<string, Evaluation>;
+  /** O penalty folded into the transitions (calibrate.ts). */
+  oPenalty: number;
 }
 
 function mulberry32(seed: number): () => number {
@@ -105,15 +110,24 @@ function evalDev(
   dev: readonly Prepared[],
   tagger: (p: Prepared, out: Uint8Array) => void,
 ): Record<string, Evaluation> {
+  return evalExamples(
+    dev.map((p) => p.ex),
+    (_ex, out, k) => tagger(dev[k], out),
+  );
+}
+
+/** Exact span + type F1 per source file of whole dev sentences, over the types each file annotates. */
+export function evalExamples(dev: readonly Example[], tagger: (ex: Example, out: Uint8Array, index: number) => void): Record<string, Evaluation> {
   const bySource = new Map<string, { gold: TagSpan[][]; pred: TagSpan[][]; mask: number }>();
   let out = new Uint8Array(256);
-  for (const p of dev) {
-    const n = p.ex.cps.length;
+  for (let k = 0; k < dev.length; k++) {
+    const ex = dev[k];
+    const n = ex.cps.length;
     if (out.length < n) out = new Uint8Array(n * 2);
-    tagger(p, out);
-    let s = bySource.get(p.ex.source);
-    if (!s) bySource.set(p.ex.source, (s = { gold: [], pred: [], mask: p.ex.typeMask }));
-    s.gold.push(tagsToSpans(p.ex.gold, n));
+    tagger(ex, out, k);
+    let s = bySource.get(ex.source);
+    if (!s) bySource.set(ex.source, (s = { gold: [], pred: [], mask: ex.typeMask }));
+    s.gold.push(tagsToSpans(ex.gold, n));
     s.pred.push(tagsToSpans(out, n));
   }
   const res: Record<string, Evaluation> = {};
@@ -381,8 +395,12 @@ export function train(trainSet: readonly Example[], devSet: readonly Example[], 
     model = m;
     quantisedDev = ev;
   }
-  log(`best epoch ${bestEpoch}; quantised dev ${formatEval(quantisedDev)}`);
-  return { model, history, bestEpoch, quantisedDev };
+  // Calibrate how readily the decoder leaves O (see calibrate.ts).
+  const cal = calibrateOPenalty(model, devSet, log, opts.oPenalty);
+  model = cal.model;
+  quantisedDev = cal.dev;
+  log(`best epoch ${bestEpoch}; O penalty ${cal.penalty}; quantised dev ${formatEval(quantisedDev)}`);
+  return { model, history, bestEpoch, quantisedDev, oPenalty: cal.penalty };
 }
 
 /**

@@ -5,36 +5,58 @@
 // source order; a later class only fills characters no earlier span took.
 //  1. CERTAIN rule spans: dateline reporters/place/date, title+name persons, organisations built
 //     from place/level + body (the place inside is hidden), lexicon policy terms, rule titles,
-//     dates. Plus a model organisation that strictly contains certain org/place spans, crosses
-//     none and ends like an organisation name (省政协文化文史和学习委员会 around 省政协).
+//     dates. Plus a model organisation that strictly contains certain org/place spans (or a
+//     policy term it is named after), crosses none and ends like an organisation name
+//     (省政协文化文史和学习委员会 around 省政协, 邓小平理论研究中心).
 //  2. MODEL spans (AnalyzeOptions.model, on whenever a tagger is registered), after linguistic
 //     filters in rules/model-filter.ts: a person starts with a surname (or is a transliterated,
 //     Latin or ·-joined name, or a lone surname as in 吕老), contains no 政协/委员 and does not end
-//     in a collective or administrative noun (培训班); an organisation that ends in 政协 has a
-//     place, a level or a national prefix before it (not 立足政协, 全市政协, 县区政协) and holds
-//     no clause verb; a title ends in a title morpheme, is not plural (委员们) and is not cut out
-//     of a verb (发挥委员); bare 委员/代表 must touch a name or a body; a place does not start with
-//     a determiner + level (全市) or a verb of motion (赴). No model title inside a dateline.
+//     in a collective or administrative noun (培训班), starts with a function char only after a
+//     title or before a form of address (和文史 no, 记者于青 yes), and loses a verb 为 it ran into
+//     before a title (罗燕为|副主席); an organisation has a distinctive part (not a bare body or kind of
+//     institution: 政协, 有限责任公司), a place, level or national prefix before 政协 (not 立足政协,
+//     全市政协), no clause verb, and only paired quotes or brackets inside (花旗银行（中国）有限公司);
+//     a title ends in a title morpheme, is not plural (委员们) and is not cut out of a verb
+//     (发挥委员); bare 委员/代表 must touch a name or a body; a place does not start with a
+//     determiner + level (全市) or a verb of motion (赴), and one character is a place only as a
+//     known abbreviation or beside another one (黄|淮). No model title inside a dateline.
 //     Headlines and bodies are tagged separately.
 //  3. WEAK rule spans: bare gazetteer names and names found only before a verb or a form of
 //     address. Without the model they fill every gap; with it, a gazetteer name run into the
 //     words around it (夕阳西下, 钻石首饰) is dropped, and so is a name found only before a verb
 //     (许多人认为, 房东表示): the model read that text and saw no place or person there. A weak
 //     name the model read only part of (平 in 习近平总书记) is kept whole and joins the certain spans.
-//  Two readings override this order: a model person or title that strictly contains a certain
-//  rule span of its own type (盖哈尔·卡斯帕尔 around 盖哈尔, 项目总经理 around 总经理) and crosses
-//  nothing else joins the certain spans; and persons inside a kept policy term (邓小平 in
-//  邓小平理论) are kept on a layer of their own, so two entities may share characters there.
-//  Types the caller did not ask for still take part, so a filtered-out org still hides its
-//  place. A model that throws is ignored: the reader keeps the rule results.
+//     A full name (with its level suffix) run into the text on its left is kept where the model
+//     did read an entity there but every reading it had lost to a certain span it crossed
+//     (以来临夏州, where the model read 夏州共收集社 across the term 社情民意信息).
+//  Where the model and a rule read the same characters differently, the rule's reading stands
+//  only if it is structure; where it is a convention or a guess, the model's reading wins:
+//   - a model person or title that strictly contains a certain rule span of its own type
+//     (盖哈尔·卡斯帕尔 around 盖哈尔, 项目总经理 around 总经理) and crosses nothing else joins the
+//     certain spans;
+//   - `<place>政府` is "the government of <place>" (MSRA labels the place alone, 717 of 727 times):
+//     a rule organisation ending in 政府 (not the formal name 人民政府) stays only where the model
+//     read an organisation over the 政府 too;
+//   - a rule title whose first characters end an organisation name the model read (民航局|长,
+//     北大党委|书记) gives them to the name; it keeps what is left if that is still a title (书记),
+//     else it goes (长). Where the rules end an organisation where the title starts
+//     (市政协|党组书记), their reading stands;
+//   - a name the rules read only from the title before it (总理|强调) goes where the model read
+//     no entity at all; dateline reporters stay.
+//  Persons a kept policy term begins with (邓小平 in 邓小平理论) are kept on a layer of their own,
+//  so two entities may share characters there. Types the caller did not ask for still take part,
+//  so a filtered-out org still hides its place. A model that throws is ignored: the reader gets
+//  the rule results, as without a model. Measured on the dev split held out of the training
+//  files (scripts/eval-ner.ts; scripts/ner/merge-diff.ts lists what the merge loses against the
+//  model alone, by cause).
 import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
-import { normalize, toOriginal, type Normalized } from './normalize';
+import { isCjkIdeograph, normalize, toOriginal, type Normalized } from './normalize';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
 import { cand, findRuleEntities, type Cand } from './rules';
-import { endsLikeOrg, modelSpanOk } from './rules/model-filter';
+import { endsLikeOrg, modelSpanOk, trimModelSpan } from './rules/model-filter';
 import { findPlaces, lookupPlace } from './gazetteer';
 import { scanPolicyTerms } from './lexicon';
 
@@ -233,7 +255,7 @@ const TYPE_INDEX: Record<EntityType, number> = { person: 0, place: 1, organizati
  * has no line breaks, and a headline runs into the next line otherwise). No title is proposed
  * inside a dateline: 记者, 通讯员 there are bylines, read by the dateline rules.
  */
-function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Cand[]): void {
+function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Cand[]): boolean {
   const text = prep.text;
   const n = text.length;
   const cut = new Uint8Array(n + 1);
@@ -251,23 +273,40 @@ function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Ca
     try {
       spans = t(piece);
     } catch {
-      // a broken or incompatible model must not cost the reader the rule results
-      return;
+      // a broken or incompatible model must not cost the reader the rule results: as if none
+      return false;
     }
-    for (const sp of spans) {
+    for (let q = 0; q < spans.length; q++) {
+      const sp = spans[q];
       const a = sp.start + from;
-      const b = sp.end + from;
+      const b = trimModelSpan(text, sp.type, a, sp.end + from);
       if (sp.type === 'position' && (block[a] === 1 || block[b - 1] === 1)) continue;
-      if (modelSpanOk(text, sp.type, a, b)) out.push(cand(sp.type, a, b, 'model', 0));
+      if (modelSpanOk(text, sp.type, a, b) || abbreviationPair(text, spans, q, from)) out.push(cand(sp.type, a, b, 'model', 0));
     }
     from = i;
   }
+  return true;
+}
+
+/**
+ * One-character places the model reads side by side are abbreviations of two places (黄|淮 for
+ * the Yellow and Huai rivers, 江|淮, 京|津), whether or not the filter knows the character.
+ */
+function abbreviationPair(text: string, spans: ReturnType<Tagger>, q: number, from: number): boolean {
+  const sp = spans[q];
+  if (sp.type !== 'place' || sp.end - sp.start !== 1 || !isCjkIdeograph(text.charCodeAt(from + sp.start))) return false;
+  const one = (o: (typeof spans)[number] | undefined): boolean => o !== undefined && o.type === 'place' && o.end - o.start === 1;
+  const prev = spans[q - 1];
+  const next = spans[q + 1];
+  return (one(prev) && prev.end === sp.start) || (one(next) && next.start === sp.end);
 }
 
 /**
  * A model organisation that strictly contains certain organisation/place spans and crosses none
  * (省政协文化文史和学习委员会 around 省政协) is the outer name: it joins the certain spans, where
- * the longest wins. Moved from the model list to the rule list, with structural priority.
+ * the longest wins. Moved from the model list to the rule list, with structural priority. So is
+ * one named after a policy term inside it that goes on at least two characters after the term
+ * (邓小平理论研究中心 around 邓小平理论).
  */
 function promoteOuterOrgs(text: string, cands: Cand[], model: Cand[]): void {
   const n = text.length;
@@ -292,7 +331,8 @@ function promoteOuterOrgs(text: string, cands: Cand[], model: Cand[]): void {
     if (ok) {
       for (const r of cands) {
         if (r.weak || r.start < c.start || r.end > c.end) continue;
-        if (r.type !== 'organization' && r.type !== 'place') ok = false; // a term or a title inside: not one name
+        if (r.type === 'policy_term' && r.end <= c.end - 2) inner = true; // 邓小平理论|研究中心: named after the term
+        else if (r.type !== 'organization' && r.type !== 'place') ok = false; // a title inside, or a term it ends in: not one name
         else if (r.end - r.start < c.end - c.start) inner = true;
       }
     }
@@ -300,6 +340,90 @@ function promoteOuterOrgs(text: string, cands: Cand[], model: Cand[]): void {
     else model[w++] = c;
   }
   model.length = w;
+}
+
+/**
+ * `<place>政府`, `<level>政府` is "the government of <place>", not a name: a rule organisation
+ * ending in 政府 stays only where the model read an organisation over the 政府 as well; otherwise
+ * the model's reading stands (the place alone in 中国|政府, 武夷山市|政府, 西区|政府; nothing in
+ * 县委、县政府). MSRA labels only the place there (717 of 727 times in its training file);
+ * the formal name `<place>人民政府` stays an organisation.
+ */
+function governmentOfPlace(text: string, cands: Cand[], model: readonly Cand[]): void {
+  let orgChars: Uint8Array | null = null; // chars the model read as part of an organisation
+  let w = 0;
+  for (let k = 0; k < cands.length; k++) {
+    const r = cands[k];
+    if (r.type === 'organization' && r.by === 'rule' && !r.weak && r.end - r.start > 2 && text.startsWith('政府', r.end - 2) && !text.startsWith('人民', r.end - 4)) {
+      if (!orgChars) {
+        orgChars = new Uint8Array(text.length);
+        for (const m of model) if (m.type === 'organization') orgChars.fill(1, m.start, m.end);
+      }
+      if (orgChars[r.end - 2] !== 1 && orgChars[r.end - 1] !== 1) continue;
+    }
+    cands[w++] = r;
+  }
+  cands.length = w;
+}
+
+/**
+ * A rule title whose first characters are the last ones of an organisation name the model read
+ * (民航局|长 read as 局长, 北大党委|书记 as 党委书记, 全国政协|委员 as 政协委员, 外交部|长 as 外交部长)
+ * gives those characters to the name: the organisation joins the certain spans and the title keeps
+ * what is left if that is still a title (书记, 委员, 代表), else it goes (长). Where the rules
+ * themselves end an organisation where the title starts (市政协|党组书记) their reading stands.
+ */
+function titlesYieldToOrgs(text: string, cands: Cand[], model: Cand[]): void {
+  // the longest model organisation ending at each char
+  let orgEndingAt: Map<number, Cand> | null = null;
+  for (let k = 0; k < model.length; k++) {
+    const o = model[k];
+    if (o.type !== 'organization') continue;
+    orgEndingAt ??= new Map();
+    const had = orgEndingAt.get(o.end);
+    if (!had || o.start < had.start) orgEndingAt.set(o.end, o);
+  }
+  if (!orgEndingAt) return;
+  // Decide on the candidates as they are, then rewrite the list.
+  const yieldTo = new Map<Cand, Cand>(); // rule title -> the model organisation it yields to
+  for (const p of cands) {
+    if (p.type !== 'position' || p.by !== 'rule' || p.weak) continue;
+    let org: Cand | null = null;
+    for (let e = p.start + 1; e < p.end; e++) {
+      const o = orgEndingAt.get(e);
+      if (o && o.start <= p.start && (!org || o.end - o.start > org.end - org.start)) org = o;
+    }
+    if (!org) continue;
+    let ok = true;
+    // rare (a title glued to a model organisation): a scan of the candidates is fine here
+    for (const r of cands) {
+      if (r === p || r.weak || !ok) continue;
+      if (r.type === 'organization' && r.end === p.start) ok = false; // the rules read org|title already
+      else if (r.start < org.end && r.end > org.start) {
+        const inside = r.start >= org.start && r.end <= org.end;
+        const around = r.start <= org.start && r.end >= org.end && r.type === 'organization';
+        if (!inside && !around) ok = false; // something else certain runs into the name: not one name
+      }
+    }
+    if (ok) yieldTo.set(p, org);
+  }
+  if (yieldTo.size === 0) return;
+  const promoted = new Set<Cand>();
+  let w = 0;
+  for (let k = 0; k < cands.length; k++) {
+    const p = cands[k];
+    const org = yieldTo.get(p);
+    if (!org) cands[w++] = p;
+    else {
+      promoted.add(org);
+      if (modelSpanOk(text, 'position', org.end, p.end)) cands[w++] = { ...p, start: org.end };
+    }
+  }
+  cands.length = w;
+  for (const o of promoted) cands.push({ ...o, prio: 3 });
+  let m = 0;
+  for (let k = 0; k < model.length; k++) if (!promoted.has(model[k])) model[m++] = model[k];
+  model.length = m;
 }
 
 /** 委员 / 代表 alone is a title only next to a name or a body (王春燕委员, 市政协委员); otherwise a role in general. */
@@ -327,6 +451,35 @@ for (const ch of '、，。；：！？（《“在赴到从至于和与及往�
 /** Last chars of a full place name. */
 const FULL_PLACE = new Uint8Array(65536);
 for (const ch of '省市县区州旗盟镇乡') FULL_PLACE[ch.charCodeAt(0)] = 1;
+
+/**
+ * Full gazetteer names (临夏州: the name with its level suffix, three characters or more) that
+ * are run into the text on their left (以来临夏州), where the model did read an entity but every
+ * reading it had there lost to a certain span it crossed (夏州共收集社 across 社情民意信息): the
+ * model saw a name but not its bounds, and the dictionary's full name is the better reading.
+ * Where the model read nothing, or a reading of it was kept, such a name still goes.
+ */
+function fullNamesModelMisread(text: string, cands: readonly Cand[], model: readonly Cand[], kept: readonly Cand[]): Cand[] {
+  const out: Cand[] = [];
+  // per char: 1 the model read an entity here, 2 a model reading here was kept
+  let read: Uint8Array | null = null;
+  for (const c of cands) {
+    if (c.by !== 'gazetteer' || !c.loose || c.end - c.start < 3 || FULL_PLACE[text.charCodeAt(c.end - 1)] !== 1) continue;
+    if (!read) {
+      read = new Uint8Array(text.length);
+      for (const m of model) read.fill(1, m.start, m.end);
+      for (const m of kept) if (m.by === 'model') read.fill(2, m.start, m.end);
+    }
+    let any = false;
+    let lost = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (read[i] !== 0) any = true;
+      if (read[i] === 2) lost = false;
+    }
+    if (any && lost) out.push(c);
+  }
+  return out;
+}
 
 /** A gazetteer name set off from its neighbours (赴临夏、…), not inside a word (夕阳西下, 钻石首饰). */
 function delimited(text: string, start: number, end: number): boolean {
@@ -362,19 +515,51 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
   let model: Cand[] | null = null;
   if (tagger && opts.model !== false && text.length > 0) {
     model = [];
-    modelCands(prep, segs, tagger, model);
+    if (!modelCands(prep, segs, tagger, model)) model = null;
+  }
+  if (model) {
+    governmentOfPlace(text, cands, model);
+    titlesYieldToOrgs(text, cands, model);
     promoteOuterOrgs(text, cands, model);
     promoteLongerReadings(text, cands, model);
     trustLongerRuleNames(cands, model);
+    dropUnreadTitleNames(segs, cands, model, text.length);
   }
   resolve(cands, CERTAIN, taken, kept); // 1. certain rule spans (and model orgs around them)
   if (model) resolve(model, CERTAIN, taken, kept); // 2. the model where no certain span is
   // 3. weak rule spans fill what is left; with the model on, a bare gazetteer name it passed over
   // is more often part of a word (夕阳西下, 钻石首饰) than a place the model missed
   resolve(cands, model ? WEAK_RULES : WEAK, taken, kept);
+  if (model) resolve(fullNamesModelMisread(text, cands, model, kept), WEAK, taken, kept);
   if (model) dropLoneMembers(text, kept);
   personsInTerms(cands, model, kept, text.length);
   return inTextOrder(kept, want);
+}
+
+/**
+ * A name the rules read only from the title before it (总理|强调, 总统|任期, 记者|相约) is a guess
+ * about the next two or three characters: with the model on, it stands only where the model read
+ * an entity there too; where the model read no entity at all, the guess goes. Dateline reporters
+ * (a byline, read by structure) stay.
+ */
+function dropUnreadTitleNames(segs: readonly Segment[], cands: Cand[], model: readonly Cand[], n: number): void {
+  let cover: Uint8Array | null = null;
+  let w = 0;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (c.type === 'person' && c.by === 'rule' && !c.weak) {
+      if (!cover) {
+        cover = new Uint8Array(n + 1);
+        for (const m of model) cover.fill(1, m.start, m.end);
+        for (const sg of segs) if (sg.dateline) cover.fill(1, sg.dateline.start, sg.dateline.end);
+      }
+      let read = false;
+      for (let i = c.start; i < c.end && !read; i++) read = cover[i] === 1;
+      if (!read) continue;
+    }
+    cands[w++] = c;
+  }
+  cands.length = w;
 }
 
 /**
@@ -422,9 +607,9 @@ function trustLongerRuleNames(cands: Cand[], model: readonly Cand[]): void {
 }
 
 /**
- * A term named after a person holds that person (邓小平理论, 习近平新时代中国特色社会主义思想):
- * persons inside a kept policy term are kept as well, on a layer of their own. Places and
- * organisations inside a slogan stay part of it.
+ * A term named after a person begins with that person (邓小平理论, 习近平新时代中国特色社会主义思想):
+ * a person at the start of a kept policy term is kept as well, on a layer of their own. Places and
+ * organisations inside a slogan stay part of it, and so does a name read across its words (协商|于民).
  */
 function personsInTerms(cands: readonly Cand[], model: readonly Cand[] | null, kept: Cand[], n: number): void {
   // Kept terms never overlap: two bit sets (chars covered by a term, chars that start one) tell
@@ -455,8 +640,8 @@ function personsInTerms(cands: readonly Cand[], model: readonly Cand[] | null, k
       while (((hd[ts >>> 5] >>> (ts & 31)) & 1) === 0) ts--;
       let te = ts + 1;
       while (te < n && ((cv[te >>> 5] >>> (te & 31)) & 1) === 1 && ((hd[te >>> 5] >>> (te & 31)) & 1) === 0) te++;
-      // inside the term, last char included
-      if (te >= c.end && c.end - 1 >= ts && c.end - 1 < te) inside.push(c);
+      // the name the term begins with (邓小平理论, 毛泽东思想), not a reading across its words (协商|于民)
+      if (a === ts && te >= c.end && c.end - 1 < te) inside.push(c);
     }
   };
   pick(cands);

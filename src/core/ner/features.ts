@@ -78,6 +78,10 @@ function fin(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** Lexicon category sets fit in this many bits (LEX_* in lexicon.ts). */
+const LEX_BITS = 5;
+const LEX_MASK = (1 << LEX_BITS) - 1;
+
 const SEED = 0x2545f491;
 const SKIP_SEED = 0x61c88647;
 const LEX_SEED = 0x7f4a7c15;
@@ -90,6 +94,7 @@ class Lexicon {
 
   constructor() {
     for (const { word, cats } of lexiconEntries()) {
+      if (cats >>> LEX_BITS !== 0) throw new Error(`lexicon category ${cats} does not fit in ${LEX_BITS} bits`);
       const cps = Array.from(word, (ch) => normalizeCodePoint(ch.codePointAt(0)!));
       let h = LEX_SEED;
       for (const c of cps) h = mix(h, c);
@@ -120,6 +125,15 @@ export class FeatureExtractor {
   private ends = new Uint8Array(0);
   private inside = new Uint8Array(0);
   private readonly lex: Lexicon;
+  /**
+   * Buckets of the class-pattern and lexicon features, precomputed: their inputs take few
+   * values (a 15-bit class pattern; 5-bit lexicon category sets, with a 3-bit class), so a
+   * table lookup replaces a hash per unit. Same buckets as hashing them each time.
+   */
+  private readonly patternRow: Int32Array;
+  private readonly lexEdgeRow: Int32Array;
+  private readonly lexAroundRow: Int32Array;
+  private readonly lexInsideRow: Int32Array;
 
   constructor(hashBits: number, version: number = FEATURE_VERSION) {
     if (hashBits < 8 || hashBits > 24) throw new Error(`hashBits out of range: ${hashBits}`);
@@ -127,8 +141,15 @@ export class FeatureExtractor {
     this.hashBits = hashBits;
     this.version = version;
     this.numFeatures = featureCount(version);
-    this.shift = 32 - hashBits;
+    const shift = (this.shift = 32 - hashBits);
     this.lex = lexicon ??= new Lexicon();
+    this.patternRow = Int32Array.from({ length: 1 << 15 }, (_, v) => fin(mix(SEED, 0x1000000 | v)) >>> shift);
+    // category sets are below 1 << LEX_BITS (checked when the lexicon is built)
+    const lexRows = (tag: number, hi: number) =>
+      Int32Array.from({ length: 1 << (LEX_BITS + hi) }, (_, v) => fin(mix(SEED, tag | (v & LEX_MASK) | ((v >>> LEX_BITS) << 8))) >>> shift);
+    this.lexEdgeRow = lexRows(0x2000000, LEX_BITS);
+    this.lexAroundRow = lexRows(0x3000000, LEX_BITS);
+    this.lexInsideRow = lexRows(0x4000000, 3);
   }
 
   private ensure(n: number): void {
@@ -150,8 +171,10 @@ export class FeatureExtractor {
    * cps: raw code points of one sentence; out must hold n * numFeatures row offsets
    * (bucket * NUM_TAGS): bias; unigrams c-2..c+2; bigrams (-2,-1)..(1,2); trigrams
    * (-2..0)..(0..2); skip pair (c-1, c+1); class pattern c-2..c+2; three lexicon features.
+   * `stride` multiplies the bucket: NUM_TAGS for a bucket-major table (training), 1 for row
+   * indices (the inference model's packed table).
    */
-  extract(cps: ArrayLike<number>, n: number, out: Int32Array): void {
+  extract(cps: ArrayLike<number>, n: number, out: Int32Array, stride: number = NUM_TAGS): void {
     this.ensure(n);
     const { u, cls, h1, h2, h3 } = this;
     const m = n + 2 * PAD;
@@ -170,9 +193,9 @@ export class FeatureExtractor {
     for (let p = 0; p < m + 2; p++) h2[p] = mix(h1[p], u[p + 1]);
     for (let p = 0; p < m + 1; p++) h3[p] = mix(h2[p], u[p + 2]);
     this.matchLexicon(n);
-    const { starts, ends, inside } = this;
+    const { starts, ends, inside, patternRow, lexEdgeRow, lexAroundRow, lexInsideRow } = this;
     const shift = this.shift;
-    const NT = NUM_TAGS;
+    const NT = stride;
     const bias = (fin(mix(SEED, 0)) >>> shift) * NT;
     let o = 0;
     // Block layout: an n-gram owns consecutive rows, one per offset from the tagged unit,
@@ -201,10 +224,11 @@ export class FeatureExtractor {
       out[o + 12] = ((h3[p] + 2) & rowMask) * NT;
       out[o + 13] = (fin(mix(mix(SKIP_SEED, u[p - 1]), u[p + 1])) >>> shift) * NT;
       const pattern = cls[p - 2] | (cls[p - 1] << 3) | (cls[p] << 6) | (cls[p + 1] << 9) | (cls[p + 2] << 12);
-      out[o + 14] = (fin(mix(SEED, 0x1000000 | pattern)) >>> shift) * NT;
-      out[o + 15] = (fin(mix(SEED, 0x2000000 | starts[i] | (ends[i] << 8))) >>> shift) * NT;
-      out[o + 16] = (fin(mix(SEED, 0x3000000 | (i > 0 ? ends[i - 1] : 0) | (starts[i + 1] << 8))) >>> shift) * NT;
-      out[o + 17] = (fin(mix(SEED, 0x4000000 | inside[i] | (cls[p] << 8))) >>> shift) * NT;
+      // = hash(0x1000000 | pattern), hash(0x2000000 | starts | ends << 8), … (see the tables)
+      out[o + 14] = patternRow[pattern] * NT;
+      out[o + 15] = lexEdgeRow[starts[i] | (ends[i] << LEX_BITS)] * NT;
+      out[o + 16] = lexAroundRow[(i > 0 ? ends[i - 1] : 0) | (starts[i + 1] << LEX_BITS)] * NT;
+      out[o + 17] = lexInsideRow[inside[i] | (cls[p] << LEX_BITS)] * NT;
       o += 18;
     }
   }

@@ -4,7 +4,7 @@
 // Each check below is a property of Chinese names and titles, not a list of seen mistakes.
 import type { EntityType } from '../types';
 import { isCjkIdeograph } from '../normalize';
-import { DOUBLE_SURNAMES, STRONG_POSITIONS, SURNAME_CODES, WEAK_POSITIONS, codeSet } from './lexicon';
+import { ADDRESS, DOUBLE_SURNAMES, STRONG_POSITIONS, SURNAME_CODES, WEAK_POSITIONS, codeSet } from './lexicon';
 
 /** Characters of the standard transliteration of foreign names (琼斯, 卡尔波夫, 维克多·佩罗塔). */
 const TRANSLIT = codeSet(
@@ -22,9 +22,16 @@ const MOTION = codeSet('赴往至');
 const DETERMINER = codeSet('全各本该每此这那');
 const TITLE_START = codeSet([...STRONG_POSITIONS, ...WEAK_POSITIONS].map((w) => w[0]));
 const LEVEL = codeSet('省市县区州旗盟镇乡村级');
-/** Bare body words: without a place or level in front they name an institution in general. */
+/** Bare body and institution words: without a place, level or name in front they name an institution in general. */
 const GENERIC_BODIES = new Set(
-  '政协 人大 政府 人民政府 党委 党组 委员会 常委会 人大常委会 人民政协 专委会 机关 法院 检察院 办公室 党支部 支部 总工会 妇联 团委 工商联'.split(' '),
+  (
+    '政协 人大 政府 人民政府 党委 党组 委员会 常委会 人大常委会 人民政协 专委会 机关 法院 检察院 办公室 党支部 支部 总工会 妇联 团委 工商联 ' +
+    // kinds of institution: a name needs a distinctive part before them (通讯社, 有限责任公司, 合唱团);
+    // a one-of-a-kind body in context stays (国会, 议会, 代表团: MSRA labels them)
+    '公司 总公司 分公司 有限公司 有限责任公司 股份有限公司 集团 银行 商业银行 储蓄银行 开发银行 中学 小学 大学 学院 医院 ' +
+    '电台 广播电台 电视台 通讯社 报社 杂志社 出版社 合唱团 乐团 剧团 学会 行业协会 公安局 派出所 服务处 服务中心 ' +
+    '有关部门 相关部门 监管部门 主管部门'
+  ).split(' '),
 );
 /** A body after one of these is national (全国政协, 中共中央, 中国人民政协). */
 const NATIONAL_END = /(?:全国|中共|中国|中央|国家|人民|届)$/;
@@ -43,23 +50,31 @@ function allCjk(text: string, start: number, end: number): boolean {
 const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** Ideographs, Latin letters and digits, with inner · & . - (ＤＥＣ电脑中国有限公司, 3M公司). */
+/** Ideographs, Latin letters and digits, with inner · & . - — (ＤＥＣ电脑中国有限公司, 3M公司, 道—琼斯). */
 function wordChars(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (isCjkIdeograph(c) || isLatin(c) || isDigit(c)) continue;
-    if (k > start && k < end - 1 && (c === 0xb7 || c === 0x26 || c === 0x2e || c === 0x2d)) continue;
+    if (k > start && k < end - 1 && (c === 0xb7 || c === 0x26 || c === 0x2e || c === 0x2d || c === 0x2014)) continue;
     return false;
   }
   return true;
 }
 
 /** One-character abbreviations of countries, regions and provinces (中美, 京津, 欧美). */
-const ABBREV = codeSet('中美日英法德俄韩朝越印巴意加澳泰菲新港台欧非亚京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁墨尼斯西葡荷比瑞奥伊叙以埃古蒙老柬缅华');
+const ABBREV = codeSet('中美日英法德俄韩朝越印巴意加澳泰菲新港台欧非亚阿罗马塞京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁墨尼斯西葡荷比瑞奥伊叙以埃古蒙老柬缅华');
 
 function surnameLen(text: string, s: number): number {
   if (DOUBLE_SURNAMES.has(text.substr(s, 2))) return 2;
   return SURNAME_CODES[text.charCodeAt(s)] === 1 ? 1 : 0;
+}
+
+const TITLE_WORDS = new Set([...STRONG_POSITIONS, ...WEAK_POSITIONS]);
+
+/** Whether a title word (记者, 主席 …) ends at `pos`. */
+function titleEndsAt(text: string, pos: number): boolean {
+  for (let k = 2; k <= 5 && k <= pos; k++) if (TITLE_WORDS.has(text.slice(pos - k, pos))) return true;
+  return false;
 }
 
 function personOk(text: string, start: number, end: number): boolean {
@@ -82,7 +97,9 @@ function personOk(text: string, start: number, end: number): boolean {
   if (text.indexOf('·', start) >= 0 && text.indexOf('·', start) < end) return true; // 彼得·斯托扬诺夫
   // 吕老, 杜氏, 汤尤杯: a lone surname stands for a person
   if (len === 1) return sl === 1;
-  if (len === 2 && FUNCTION[first] === 1) return false;
+  // 和文, 在京: a function char starts a clause, unless a title before or a form of address after
+  // marks the span as a name (记者于青, 由昆女士)
+  if (len === 2 && FUNCTION[first] === 1 && !titleEndsAt(text, start) && !ADDRESS.at(text, end)) return false;
   if (!translit && len > 5) return false;
   if (text.indexOf('政协', start) >= 0 && text.indexOf('政协', start) < end - 1) return false;
   if (text.indexOf('委员', start) >= 0 && text.indexOf('委员', start) < end - 1) return false;
@@ -91,8 +108,40 @@ function personOk(text: string, start: number, end: number): boolean {
   return NOT_NAME_END[text.charCodeAt(end - 1)] !== 1 || translit;
 }
 
+/** Paired quotes and brackets that may stand inside an organisation name: 台湾“工商建研会”考察团, 法国《解放报》. */
+const OPENERS = '“《（(「';
+const CLOSERS = '”》）)」';
+
+/**
+ * Word characters, plus quotes and brackets that open after the first character and close
+ * inside the span, one pair at a time (花旗银行（中国）有限公司); a span that starts with a quote
+ * or leaves one open is a cut-off reading (“协会, 辽大“邓小平理论研究中心).
+ */
+function orgChars(text: string, start: number, end: number): boolean {
+  let open = -1;
+  let from = start;
+  for (let k = start; k < end; k++) {
+    const c = text[k];
+    const o = OPENERS.indexOf(c);
+    const cl = o < 0 ? CLOSERS.indexOf(c) : -1;
+    if (o < 0 && cl < 0) continue;
+    if (o >= 0) {
+      if (open >= 0 || k === start || !wordChars(text, from, k)) return false;
+      open = o;
+    } else {
+      if (cl !== open || !wordChars(text, from, k) || k === from) return false;
+      open = -1;
+    }
+    from = k + 1;
+  }
+  return open < 0 && (from === end || wordChars(text, from, end));
+}
+
 function orgOk(text: string, start: number, end: number): boolean {
-  if (end - start < 2 || !wordChars(text, start, end) || !isCjkIdeograph(text.charCodeAt(end - 1))) return false;
+  if (end - start < 2 || !orgChars(text, start, end)) return false;
+  // a name ends in an ideograph, a Latin letter (Blizzard, 华义SPIDER) or a closing quote (法国《解放报》)
+  const last = text.charCodeAt(end - 1);
+  if (!isCjkIdeograph(last) && !isLatin(last) && CLOSERS.indexOf(text[end - 1]) < 0) return false;
   const s = text.slice(start, end);
   if (GENERIC_BODIES.has(s)) return false;
   if ((DETERMINER[s.charCodeAt(0)] === 1 || FUNCTION[s.charCodeAt(0)] === 1) && LEVEL[s.charCodeAt(1)] === 1) return false; // 全市政协, 由县政协
@@ -135,6 +184,15 @@ function placeOk(text: string, start: number, end: number): boolean {
   return FUNCTION[c] !== 1 && NOT_IN_NAME[text.charCodeAt(end - 1)] !== 1;
 }
 
+/**
+ * The end of a model span after cutting off a verb it ran into: 选举罗燕为副主席 reads 罗燕为,
+ * but 为 before a title or a body is the verb, and the name is 罗燕. Returns `end` otherwise.
+ */
+export function trimModelSpan(text: string, type: EntityType, start: number, end: number): number {
+  if (type === 'person' && end - start >= 3 && text.charCodeAt(end - 1) === 0x4e3a && end < text.length && (TITLE_START[text.charCodeAt(end)] === 1 || LEVEL[text.charCodeAt(end)] === 1)) return end - 1;
+  return end;
+}
+
 /** Whether a model span of this type at [start, end) of the analysis text is worth keeping. */
 export function modelSpanOk(text: string, type: EntityType, start: number, end: number): boolean {
   if (end - start > 32) return false;
@@ -152,8 +210,8 @@ export function modelSpanOk(text: string, type: EntityType, start: number, end: 
   }
 }
 
-/** Last characters of organisation names (委员会, 大学, 公司, 银行, 中心 …). */
-const ORG_END = codeSet('会委局厅部院校所队办室组织社团司行心站处馆协联盟党厂台报学署府军');
+/** Last characters of organisation names (委员会, 大学, 公司, 银行, 中心, 人大, 十五大 …). */
+const ORG_END = codeSet('会委局厅部院校所队办室组织社团司行心站处馆协联盟党厂台报学署府军大');
 
 /** Whether an organisation span ends the way organisation names end. */
 export function endsLikeOrg(text: string, end: number): boolean {

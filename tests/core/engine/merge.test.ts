@@ -45,3 +45,113 @@ describe('merge of rules and model', () => {
     expect(of(r.entities, 'position')).not.toContain('大使');
   });
 });
+
+// The merge policy with a stand-in tagger: each case fixes what "the model read" so the test is
+// about the engine's rules, not about one model's weights.
+describe('merge policy (stand-in model)', () => {
+  afterAll(() => registerModel(null));
+
+  /** A tagger that reads the given words (first occurrence in each piece) as the given types. */
+  function stub(spans: Array<[string, Entity['type']]>): void {
+    registerModel((t) => {
+      const out: Array<{ type: Entity['type']; start: number; end: number }> = [];
+      for (const [w, type] of spans) {
+        const i = t.indexOf(w);
+        if (i >= 0) out.push({ type, start: i, end: i + w.length });
+      }
+      return out;
+    });
+  }
+  const found = (text: string, opts?: { model: boolean }) => analyze(text, opts).entities.map((e) => `${e.text}/${e.type}`);
+
+  it('reads <place>政府 as the place where the model read the place alone', () => {
+    const text = '中国政府对此表示欢迎。';
+    stub([['中国', 'place']]);
+    expect(found(text)).toEqual(['中国/place']);
+    expect(found(text, { model: false })).toEqual(['中国政府/organization']);
+    // where the model read an organisation over 政府, the organisation stays
+    stub([['中国政府', 'organization']]);
+    expect(found(text)).toEqual(['中国政府/organization']);
+    // the formal name <place>人民政府 stays an organisation
+    stub([['甘肃省', 'place']]);
+    expect(found('甘肃省人民政府副省长一行到天水市调研。')).toContain('甘肃省人民政府/organization');
+    // a bare <level>政府 the model read as nothing goes too
+    stub([]);
+    expect(found('县委、县政府决定用三年时间完成改造。')).not.toContain('县政府/organization');
+  });
+
+  it('gives the head of a rule title to the organisation name the model read', () => {
+    stub([['民航局', 'organization']]);
+    expect(found('停止包括民航局长在内的官员职务。')).toEqual(['民航局/organization']);
+    stub([['北大党委', 'organization'], ['任彦申', 'person']]);
+    expect(found('北大党委书记任彦申出席。')).toEqual(['北大党委/organization', '书记/position', '任彦申/person']);
+    expect(found('北大党委书记任彦申出席。', { model: false })).toContain('党委书记/position');
+    // where the rules end an organisation where the title starts, their reading stands
+    stub([['市政协党组', 'organization'], ['何建国', 'person']]);
+    const r = found('市政协党组书记、主席何建国主持会议。');
+    expect(r).toContain('市政协/organization');
+    expect(r).toContain('党组书记/position');
+    expect(r).not.toContain('市政协党组/organization');
+  });
+
+  it('drops a name read only from the title before it where the model read no entity', () => {
+    stub([]);
+    const text = '新当选的总理强调，要加大改革力度。';
+    expect(found(text, { model: false })).toContain('强调/person');
+    expect(found(text)).not.toContain('强调/person');
+    // a dateline's reporter is read by structure and stays
+    expect(found('本报平凉讯（通讯员孙立平）3月23日，市政协召开主席会议。')).toContain('孙立平/person');
+  });
+
+  it('reads a two-character name that starts with a function character only next to a title or a form of address', () => {
+    stub([['于青', 'person']]);
+    expect(found('本报记者于青报道：会谈在东京举行。')).toContain('于青/person');
+    stub([['于是', 'person']]);
+    expect(found('会议结束，于是大家各自回去。')).not.toContain('于是/person');
+  });
+
+  it('cuts the verb 为 off a name the model ran into it', () => {
+    stub([['罗燕为', 'person']]);
+    expect(found('大会选举罗燕为副主席。')).toEqual(['罗燕/person', '副主席/position']);
+  });
+
+  it('keeps one-character places only as known abbreviations or side by side', () => {
+    stub([['黄', 'place'], ['淮', 'place']]);
+    expect(found('黄淮、江淮地区有中到大雨。')).toEqual(['黄/place', '淮/place']);
+    stub([['黄', 'place']]);
+    expect(found('他们在黄山看日出。')).not.toContain('黄/place');
+    stub([['阿', 'place']]);
+    expect(found('阿官方首次宣布伤亡人数。')).toContain('阿/place');
+  });
+
+  it('filters model organisations by shape: Latin names and paired brackets in, generic kinds and open quotes out', () => {
+    stub([['Blizzard', 'organization']]);
+    expect(found('Blizzard在愚人节发布了新游戏。')).toEqual(['Blizzard/organization']);
+    stub([['花旗银行（中国）有限公司', 'organization']]);
+    expect(found('昨日，花旗银行（中国）有限公司宣布降息。')).toEqual(['花旗银行（中国）有限公司/organization']);
+    stub([['“协会', 'organization']]);
+    expect(found('他加入了“协会的工作。')).toEqual([]);
+    stub([['有限责任公司', 'organization']]);
+    expect(found('多数企业选择有限责任公司的形式。')).toEqual([]);
+  });
+
+  it('keeps a full place name run into the text where every model reading across it lost', () => {
+    const text = '据了解，今年以来临夏州共收集社情民意信息126条。';
+    // the model saw a name there but not its bounds: its reading crosses a listed term and loses
+    stub([['夏州共收集社', 'organization']]);
+    expect(found(text)).toContain('临夏州/place');
+    // where the model read nothing, a name run into the text on its left is not trusted
+    stub([]);
+    expect(found(text)).not.toContain('临夏州/place');
+    // where a reading of the model's was kept, it stands
+    stub([['夏州', 'place']]);
+    expect(found(text)).toContain('夏州/place');
+    expect(found(text)).not.toContain('临夏州/place');
+  });
+
+  it('reads an organisation named after a policy term as one name', () => {
+    stub([['邓小平理论研究中心', 'organization']]);
+    expect(found('学院成立邓小平理论研究中心，突出重点。')).toEqual(['邓小平理论研究中心/organization']);
+    expect(found('学院成立邓小平理论研究中心，突出重点。', { model: false })).toContain('邓小平理论/policy_term');
+  });
+});

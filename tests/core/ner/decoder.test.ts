@@ -40,6 +40,46 @@ describe('fused inference decoder', () => {
     }
   });
 
+  it('with an O penalty, decodes as if the O score of every unit were lowered by it', () => {
+    const extractor = new FeatureExtractor(bits);
+    const nf = extractor.numFeatures;
+    const viterbi = new Viterbi();
+    const all = new Uint8Array(NUM_TAGS).fill(1);
+    const pool = '张王李明华北京市省委员会主席在了的，。Ａ1 和美国中央党校'.match(/./gu)!;
+    let changed = 0;
+    for (const penalty of [3, 40, 300]) {
+      const m = model.withOPenalty(penalty);
+      for (let k = 0; k < 60; k++) {
+        const n = 1 + Math.floor(rand() * 80);
+        const cps = Int32Array.from({ length: n }, () => pool[Math.floor(rand() * pool.length)].codePointAt(0)!);
+        const feats = new Int32Array(n * nf);
+        extractor.extract(cps, n, feats);
+        const emit = new Float64Array(n * NUM_TAGS);
+        for (let i = 0; i < n; i++) {
+          for (let f = 0; f < nf; f++) for (let t = 0; t < NUM_TAGS; t++) emit[i * NUM_TAGS + t] += weights[feats[i * nf + f] + t];
+          emit[i * NUM_TAGS] -= penalty;
+        }
+        const want = new Uint8Array(n);
+        viterbi.decode(emit, n, trans, all, want);
+        const got = new Uint8Array(n);
+        m.tagUnits(cps, n, got);
+        expect(Array.from(got)).toEqual(Array.from(want));
+        const plain = new Uint8Array(n);
+        model.tagUnits(cps, n, plain);
+        if (plain.some((t, i) => t !== got[i])) changed++;
+      }
+    }
+    // the penalty does change some readings (O less often)
+    expect(changed).toBeGreaterThan(0);
+  });
+
+  it('keeps the weights it was given through packing, saving and loading', () => {
+    expect(model.weights).toEqual(weights);
+    const again = NerModel.fromBinary(model.toBinary());
+    expect(again.weights).toEqual(weights);
+    expect(model.byteLength).toBe((1 << bits) * (16 + 1));
+  });
+
   it('rejects a model of another feature version with a clear error', () => {
     const bin = model.toBinary();
     expect(NerModel.fromBinary(bin).featureVersion).toBe(FEATURE_VERSION);

@@ -25,8 +25,9 @@ describe('shipped model on the held-out dev split', () => {
 
   it('scores above the floor on MSRA-style dev (person, place, organization)', () => {
     const ev = score('msra_train.jsonl', ['person', 'place', 'organization']);
-    expect(ev.micro.f1).toBeGreaterThan(0.875);
-    expect(ev.byType.person.f1).toBeGreaterThan(0.91);
+    // measured 0.8898 (person 0.9376) on this slice with the O-penalty-calibrated model
+    expect(ev.micro.f1).toBeGreaterThan(0.885);
+    expect(ev.byType.person.f1).toBeGreaterThan(0.93);
   });
 
   it('does not let positions swallow MSRA places, organizations and people (上海|市长)', () => {
@@ -48,7 +49,8 @@ describe('shipped model on the held-out dev split', () => {
 
   it('scores above the floor on CLUENER-style dev (all four types)', () => {
     const ev = score('cluener_train.jsonl', NER_TYPES);
-    expect(ev.micro.f1).toBeGreaterThan(0.69);
-    expect(ev.byType.position.f1).toBeGreaterThan(0.68);
+    // measured 0.7088 (position 0.7342)
+    expect(ev.micro.f1).toBeGreaterThan(0.70);
+    expect(ev.byType.position.f1).toBeGreaterThan(0.72);
   });
 });
