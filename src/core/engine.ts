@@ -56,7 +56,7 @@ import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
 import { cand, findRuleEntities, type Cand } from './rules';
-import { endsLikeOrg, modelSpanOk, trimModelSpan } from './rules/model-filter';
+import { endsLikeOrg, modelSpanOk, trimModelSpan, trimModelStart } from './rules/model-filter';
 import { findPlaces, lookupPlace } from './gazetteer';
 import { scanPolicyTerms } from './lexicon';
 
@@ -278,8 +278,8 @@ function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Ca
     }
     for (let q = 0; q < spans.length; q++) {
       const sp = spans[q];
-      const a = sp.start + from;
-      const b = trimModelSpan(text, sp.type, a, sp.end + from);
+      const b = trimModelSpan(text, sp.type, sp.start + from, sp.end + from);
+      const a = trimModelStart(text, sp.type, sp.start + from, b);
       if (sp.type === 'position' && (block[a] === 1 || block[b - 1] === 1)) continue;
       if (modelSpanOk(text, sp.type, a, b) || abbreviationPair(text, spans, q, from)) out.push(cand(sp.type, a, b, 'model', 0));
     }

@@ -4,6 +4,7 @@
 // Each check below is a property of Chinese names and titles, not a list of seen mistakes.
 import type { EntityType } from '../types';
 import { isCjkIdeograph } from '../normalize';
+import { lookupPlace } from '../gazetteer/index';
 import { ADDRESS, DOUBLE_SURNAMES, STRONG_POSITIONS, SURNAME_CODES, WEAK_POSITIONS, codeSet } from './lexicon';
 
 /** Characters of the standard transliteration of foreign names (琼斯, 卡尔波夫, 维克多·佩罗塔). */
@@ -175,8 +176,11 @@ function positionOk(text: string, start: number, end: number): boolean {
   return !GENERIC_TITLE_HEAD.test(text.slice(start, Math.min(end, start + 2)));
 }
 
+/** Words an abbreviation char starts that are not the country (中医, 中药, 中西医, 中西部). */
+const NOT_ABBREV_WORD = new Set(['中医', '中药', '中西医', '中西部']);
+
 function placeOk(text: string, start: number, end: number): boolean {
-  if (end - start === 1) return ABBREV[text.charCodeAt(start)] === 1;
+  if (end - start === 1) return ABBREV[text.charCodeAt(start)] === 1 && !NOT_ABBREV_WORD.has(text.substr(start, 2)) && !NOT_ABBREV_WORD.has(text.substr(start, 3));
   if (!allCjk(text, start, end)) return false;
   const c = text.charCodeAt(start);
   if (DETERMINER[c] === 1 && LEVEL[text.charCodeAt(start + 1)] === 1) return false; // 全市, 本县
@@ -191,6 +195,20 @@ function placeOk(text: string, start: number, end: number): boolean {
 export function trimModelSpan(text: string, type: EntityType, start: number, end: number): number {
   if (type === 'person' && end - start >= 3 && text.charCodeAt(end - 1) === 0x4e3a && end < text.length && (TITLE_START[text.charCodeAt(end)] === 1 || LEVEL[text.charCodeAt(end)] === 1)) return end - 1;
   return end;
+}
+
+/**
+ * The start of a model place span after cutting off a character it took from the word before:
+ * 聚焦洞庭湖 reads 焦洞庭湖, but 洞庭湖 is a known landscape name and 焦洞庭湖 is not, and 焦 follows
+ * another ideograph (a span that starts after punctuation keeps its first character: ，东洞庭湖).
+ */
+export function trimModelStart(text: string, type: EntityType, start: number, end: number): number {
+  if (type !== 'place' || end - start < 4 || start === 0 || !isCjkIdeograph(text.charCodeAt(start - 1))) return start;
+  // only a landscape or a country of three or more characters: a short remainder is too often a county
+  // of its own (中南海 → 南海, 顺义县 → 义县), and a division name is too often cut from a longer one
+  const rest = lookupPlace(text.slice(start + 1, end));
+  if (rest.length === 0 || rest.some((p) => p.level !== 0) || lookupPlace(text.slice(start, end)).length > 0) return start;
+  return start + 1;
 }
 
 /** Whether a model span of this type at [start, end) of the analysis text is worth keeping. */

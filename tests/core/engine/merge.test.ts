@@ -154,4 +154,22 @@ describe('merge policy (stand-in model)', () => {
     expect(found('学院成立邓小平理论研究中心，突出重点。')).toEqual(['邓小平理论研究中心/organization']);
     expect(found('学院成立邓小平理论研究中心，突出重点。', { model: false })).toContain('邓小平理论/policy_term');
   });
+
+  it('gives back a character the model took from the word before a landscape name', () => {
+    stub([['焦洞庭湖', 'place']]);
+    expect(found('岳阳市政协聚焦洞庭湖生态保护。')).toContain('洞庭湖/place');
+    expect(found('岳阳市政协聚焦洞庭湖生态保护。')).not.toContain('焦洞庭湖/place');
+    // after punctuation the first character is the name's own
+    stub([['东洞庭湖', 'place']]);
+    expect(found('考察了君山，东洞庭湖湿地保护区。')).toContain('东洞庭湖/place');
+    // a county remainder is no evidence: 中南海 is not 中 + 南海
+    stub([['中南海', 'place']]);
+    expect(found('国家主席今天下午在中南海会见外宾。')).toContain('中南海/place');
+  });
+
+  it('does not read 中 in 中医药 as China, but does in 中方', () => {
+    stub([['中', 'place']]);
+    expect(found('推进中医药传承创新发展。')).toEqual([]);
+    expect(found('中方愿同各方一道落实共识。')).toEqual(['中/place']);
+  });
 });
