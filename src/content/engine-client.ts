@@ -2,6 +2,7 @@
 // main thread when the page's CSP forbids blob workers.
 import browser from 'webextension-polyfill';
 import type { AnalysisResult, AnalyzeOptions } from '../core/types';
+import type { Digest } from '../shared/digest';
 import EngineWorker from './engine-worker?worker&inline';
 import { mark, state } from './state';
 
@@ -16,6 +17,9 @@ async function mainThreadEngine(): Promise<Engine> {
   return { kind: 'main', analyze: async (text, opts) => analyze(text, opts), dispose: () => {} };
 }
 
+/** A result that carries its digest (counted in the worker), for summarise(). */
+const withDigest = (result: AnalysisResult, digest: Digest): AnalysisResult & { digest: Digest } => ({ ...result, digest });
+
 function workerEngine(): Promise<Engine> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
@@ -29,7 +33,7 @@ function workerEngine(): Promise<Engine> {
     let next = 1;
     const waiting = new Map<number, { ok(r: AnalysisResult): void; fail(e: Error): void }>();
     worker.onmessage = (
-      e: MessageEvent<{ id: number; result?: AnalysisResult; error?: string; boot?: Record<string, number> }>,
+      e: MessageEvent<{ id: number; result?: AnalysisResult; digest?: Digest; error?: string; boot?: Record<string, number> }>,
     ) => {
       if (e.data.boot) {
         for (const [k, t] of Object.entries(e.data.boot)) state.timeline[k] ??= t - performance.timeOrigin;
@@ -38,7 +42,7 @@ function workerEngine(): Promise<Engine> {
       const w = waiting.get(e.data.id);
       if (!w) return;
       waiting.delete(e.data.id);
-      if (e.data.result) w.ok(e.data.result);
+      if (e.data.result) w.ok(e.data.digest ? withDigest(e.data.result, e.data.digest) : e.data.result);
       else w.fail(new Error(e.data.error ?? 'engine failed'));
     };
     const engine: Engine = {

@@ -2,6 +2,7 @@
 import { analyze, registerModel } from '../core/index';
 import { NerModel, tagEntities } from '../core/ner/index';
 import type { AnalyzeOptions } from '../core/types';
+import { digestOf } from '../shared/digest';
 
 interface Job {
   id: number;
@@ -46,7 +47,8 @@ scope.onmessage = async (e) => {
   try {
     // Rules-only jobs (the first paint of what is in view) do not wait for the model.
     if (text && opts?.model !== false) await ready;
-    scope.postMessage({ id, result: analyze(text, opts) });
+    const result = analyze(text, opts);
+    scope.postMessage({ id, result, digest: digestOf(result) });
   } catch (err) {
     scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -6,6 +6,7 @@ import type { Classification } from './classify';
 import type { Painter } from './highlight';
 import { findMainContent } from './readability';
 import { extractText, type ExtractOptions, type TextMap } from './text';
+import { digestOf, type Digest } from '../shared/digest';
 
 export type Analyze = (text: string, opts?: AnalyzeOptions) => AnalysisResult;
 
@@ -16,6 +17,8 @@ export interface Unit {
   opts: AnalyzeOptions;
   map: TextMap | null;
   result: AnalysisResult | null;
+  /** Counts and distinct entities per article of `result` (from the worker, or made on demand). */
+  digest: Digest | null;
   /** Entities sorted by start, for hit-testing. */
   sorted: Entity[];
 }
@@ -23,7 +26,7 @@ export interface Unit {
 let nextId = 0;
 
 export function makeUnit(root: Element, opts: AnalyzeOptions = {}, include?: (t: Text) => boolean): Unit {
-  return { id: `u${nextId++}`, root, include, opts, map: null, result: null, sorted: [] };
+  return { id: `u${nextId++}`, root, include, opts, map: null, result: null, digest: null, sorted: [] };
 }
 
 /** Units for a classified page; empty when the page is not analysed. */
@@ -48,8 +51,9 @@ export function extractUnit(unit: Unit, opts: ExtractOptions = {}): TextMap {
   return unit.map;
 }
 
-export function applyResult(unit: Unit, result: AnalysisResult): void {
+export function applyResult(unit: Unit, result: AnalysisResult & { digest?: Digest }): void {
   unit.result = result;
+  unit.digest = result.digest ?? null;
   unit.sorted = [...result.entities].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -136,13 +140,13 @@ export function summarise(units: readonly Unit[]): {
 } {
   const articles: ArticleSummary[] = [];
   const counts: Partial<Record<EntityType, number>> = {};
-  // Distinct (type, text) per article, for the entity-table export.
-  const distinct = new Map<ArticleSummary, Map<string, { type: EntityType; text: string; count: number }>>();
   for (const unit of units) {
     const r = unit.result;
     if (!r) continue;
-    const base = articles.length;
-    for (const a of r.articles) {
+    // the worker sends the digest with the result; the main-thread engine leaves it to here
+    const d = unit.digest ?? (unit.digest = digestOf(r));
+    for (const [t, n] of Object.entries(d.counts) as [EntityType, number][]) counts[t] = (counts[t] ?? 0) + n;
+    r.articles.forEach((a, i) => {
       articles.push({
         index: articles.length,
         title: a.title,
@@ -152,24 +156,11 @@ export function summarise(units: readonly Unit[]): {
         dateline: a.dateline?.text ?? null,
         reporters: a.dateline?.reporters ?? [],
         date: a.dateline?.date ?? null,
-        counts: {},
+        counts: d.articles[i]?.counts ?? {},
+        ...(d.articles[i]?.entities.length ? { entities: d.articles[i].entities } : {}),
       });
-    }
-    for (const e of r.entities) {
-      counts[e.type] = (counts[e.type] ?? 0) + 1;
-      if (e.article !== null && articles[base + e.article]) {
-        const article = articles[base + e.article];
-        article.counts[e.type] = (article.counts[e.type] ?? 0) + 1;
-        let seen = distinct.get(article);
-        if (!seen) distinct.set(article, (seen = new Map()));
-        const key = `${e.type}\u0000${e.text}`;
-        const row = seen.get(key);
-        if (row) row.count++;
-        else seen.set(key, { type: e.type, text: e.text, count: 1 });
-      }
-    }
+    });
   }
-  for (const [article, seen] of distinct) article.entities = [...seen.values()];
   return { articles, counts };
 }
 
