@@ -53,41 +53,100 @@ for (let c = 0; c < 65536; c++) {
   else if (fold(c) !== c) CLS[c] = 1;
 }
 
+/** CLS plus 3 = a surrogate (checked for pairing: see decodeUnits). */
+const NCLS = new Uint8Array(CLS);
+NCLS.fill(3, 0xd800, 0xe000);
+
+let utf16: TextDecoder | null | undefined;
+
+/** Code units per decoded piece: small enough that no runtime makes it an external string. */
+const PIECE = 16384;
+
 /**
- * The analysis string is assembled from slices of the original joined once: the result is a
- * flat string (a `+=` chain would leave a rope whose every charCodeAt pays an indirection).
+ * A string from code units. A lone surrogate would be replaced by the decoder, so such a piece
+ * is turned into a string with fromCharCode instead.
+ */
+function decodePiece(units: Uint16Array, lone: boolean): string {
+  if (utf16 === undefined) {
+    try {
+      utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+    } catch {
+      utf16 = null;
+    }
+  }
+  if (!lone && utf16) return utf16.decode(units);
+  return String.fromCharCode.apply(null, units as unknown as number[]);
+}
+
+/**
+ * One pass: code units are written to a small buffer beside their offsets, and each full buffer
+ * is decoded into a piece of the analysis string, joined once at the end. A page's text layer
+ * breaks lines every few words, and a slice of the original per line cost several times more
+ * (an object per slice, then the copy); one decode of the whole text would do too, but Node
+ * returns a large decoded string as an external string, which every later scan reads slower.
  */
 export function normalize(original: string): Normalized {
   const n = original.length;
   const map = new Int32Array(n + 1);
   const breaks = new Uint8Array(n + 1);
+  const buf = new Uint16Array(Math.min(n, PIECE) + 2);
   const pieces: string[] = [];
+  /** Analysis offset of buf[0]. */
+  let base = 0;
+  /** The buffer holds an unpaired surrogate (see decodePiece). */
+  let lone = false;
   let len = 0;
+  /** Anything dropped or folded: otherwise the analysis string is the original. */
+  let changed = false;
   /** Last analysis code unit emitted (for the wide/narrow test at whitespace). */
   let last = 0;
   let i = 0;
   while (i < n) {
+    if (len - base >= PIECE) {
+      pieces.push(decodePiece(buf.subarray(0, len - base), lone));
+      base = len;
+      lone = false;
+    }
     let c = original.charCodeAt(i);
-    let k = CLS[c];
+    let k = NCLS[c];
     if (k === 0) {
-      // a run copied as is: the common case, one table load per char
-      const from = i;
+      // a run copied as is (up to the end of the buffer): one table load per char
+      const stop = Math.min(n, i + (PIECE - (len - base)));
       do {
+        buf[len - base] = c;
         map[len++] = i++;
-        if (i >= n) break;
+        if (i >= stop) break;
         c = original.charCodeAt(i);
-        k = CLS[c];
+        k = NCLS[c];
       } while (k === 0);
-      pieces.push(i - from === n ? original : original.slice(from, i));
       last = original.charCodeAt(i - 1);
-      if (i >= n) break;
+      if (i >= stop) continue;
     }
     if (k === 1) {
       last = fold(c);
-      pieces.push(String.fromCharCode(last));
+      buf[len - base] = last;
       map[len++] = i++;
+      changed = true;
       continue;
     }
+    if (k === 3) {
+      // copied as is; a high surrogate takes its low one along (the buffer has room for both)
+      buf[len - base] = c;
+      map[len++] = i++;
+      last = c;
+      if (c <= 0xdbff && i < n) {
+        const d = original.charCodeAt(i);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          buf[len - base] = d;
+          map[len++] = i++;
+          last = d;
+          continue;
+        }
+      }
+      lone = true;
+      continue;
+    }
+    changed = true;
     // A run of whitespace: count newlines (\r\n counts once), remember first space-like unit.
     const runStart = i;
     let newlines = 0;
@@ -109,7 +168,7 @@ export function normalize(original: string): Normalized {
     if (newlines > 0) breaks[len] = newlines > 1 ? BREAK_BLANK : BREAK_LINE;
     if (isWide(last) || isWide(right) || (firstSpace < 0 && newlines === 0)) continue;
     // Between two narrow chars keep one space (Latin words, numbers).
-    pieces.push(' ');
+    buf[len - base] = 0x20;
     last = 0x20;
     map[len] = firstSpace >= 0 ? firstSpace : runStart;
     len++;
@@ -120,7 +179,11 @@ export function normalize(original: string): Normalized {
     }
   }
   map[len] = n;
-  const text = pieces.length === 1 ? pieces[0] : pieces.join('');
+  let text = original;
+  if (changed) {
+    if (len > base) pieces.push(decodePiece(buf.subarray(0, len - base), lone));
+    text = pieces.length === 1 ? pieces[0] : pieces.join('');
+  }
   return { original, text, map: map.subarray(0, len + 1), breaks: breaks.subarray(0, len + 1) };
 }
 
@@ -162,37 +225,41 @@ export interface LineTable {
 export function lineTable(norm: Normalized): LineTable {
   const b = norm.breaks;
   const len = norm.text.length;
-  let start = new Int32Array(256);
-  let end = new Int32Array(256);
-  let n = 0;
-  const push = (s: number, e: number): void => {
-    if (n === start.length) {
-      const ns = new Int32Array(n * 2);
-      const ne = new Int32Array(n * 2);
-      ns.set(start);
-      ne.set(end);
-      start = ns;
-      end = ne;
-    }
-    start[n] = s;
-    end[n++] = e;
-  };
-  // Break marks are sparse: test four at a time through a 32-bit view where aligned.
+  // Break marks are sparse: test four at a time through a 32-bit view where aligned. A first
+  // pass counts them, so the tables are allocated once at their size.
   const words = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : null;
+  const scan = (emit: ((at: number) => void) | null): number => {
+    let count = 0;
+    let i = 1;
+    while (i < len) {
+      if (words !== null && (i & 3) === 0 && i + 4 <= len && words[i >> 2] === 0) {
+        i += 4;
+        continue;
+      }
+      if (b[i] !== BREAK_NONE) {
+        count++;
+        if (emit) emit(i);
+      }
+      i++;
+    }
+    return count;
+  };
+  const cap = scan(null) + 1;
+  const start = new Int32Array(cap);
+  const end = new Int32Array(cap);
+  let n = 0;
   let s = 0;
-  let i = 1;
-  while (i < len) {
-    if (words !== null && (i & 3) === 0 && i + 4 <= len && words[i >> 2] === 0) {
-      i += 4;
-      continue;
+  scan((i) => {
+    if (i > s) {
+      start[n] = s;
+      end[n++] = i;
     }
-    if (b[i] !== BREAK_NONE) {
-      if (i > s) push(s, i);
-      s = i;
-    }
-    i++;
+    s = i;
+  });
+  if (len > s) {
+    start[n] = s;
+    end[n++] = len;
   }
-  if (len > s) push(s, len);
   return { start, end, length: n };
 }
 

@@ -56,22 +56,15 @@ function codeTable(chars: string): Uint8Array {
 // slice and the regex.
 /** First units of the RE_FURN alternatives. */
 const FURN_FIRST = codeTable('责编校审来作美值出第（(');
-/** First units of the unanchored RE_META alternatives (the anchored one starts with a digit). */
-const META_ANY = codeTable('来作编发浏点');
 const ASCII_DIGIT = codeTable('0123456789');
 /** First units of the RE_ORDINAL alternatives. */
 const ORDINAL_FIRST = codeTable('一二三四五六七八九十（(0123456789');
 
-function anyIn(table: Uint8Array, text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (table[text.charCodeAt(k)] === 1) return true;
-  return false;
-}
-
-/** RE_FURN on the first 8 units of the line, or RE_META on a line of at most 60. */
-function furniture(text: string, s: number, e: number): boolean {
+/** RE_FURN on the first 8 units of the line, or RE_META on a line of at most 60 (`flags`: see lineFlags). */
+function furniture(text: string, s: number, e: number, flags: number): boolean {
   if (FURN_FIRST[text.charCodeAt(s)] === 1 && RE_FURN.test(text.slice(s, Math.min(e, s + 8)))) return true;
   if (e - s > 60) return false;
-  if (ASCII_DIGIT[text.charCodeAt(s)] !== 1 && !anyIn(META_ANY, text, s, e)) return false;
+  if (ASCII_DIGIT[text.charCodeAt(s)] !== 1 && (flags & L_META) === 0) return false;
   return RE_META.test(text.slice(s, e));
 }
 
@@ -79,8 +72,53 @@ const CLOSE = new Uint8Array(65536);
 for (const ch of CLOSERS) CLOSE[ch.charCodeAt(0)] = 1;
 const FIN = new Uint8Array(65536);
 for (const ch of FINAL) FIN[ch.charCodeAt(0)] = 1;
-const PROSE = new Uint8Array(65536); // punctuation that a headline does not contain
-for (const ch of '，。；！？;!?') PROSE[ch.charCodeAt(0)] = 1;
+
+// Per code unit, for the one pass over each line (width and what the line holds): bit 0 narrow
+// (half a column), then the classes that the line tests below only need to know are present.
+const L_NARROW = 1;
+/** First units of the unanchored RE_META alternatives. */
+const L_META = 2;
+/** Prose punctuation other than the full-width comma: a headline holds none. */
+const L_PROSE = 4;
+/** The full-width comma, counted. */
+const L_COMMA = 8;
+const LINE_CLASS = new Uint8Array(65536);
+LINE_CLASS.fill(L_NARROW, 0, 0x2000);
+for (const ch of '来作编发浏点') LINE_CLASS[ch.charCodeAt(0)] |= L_META;
+for (const ch of '。；！？;!?') LINE_CLASS[ch.charCodeAt(0)] |= L_PROSE;
+LINE_CLASS[0xff0c] |= L_COMMA;
+
+/** Per line: half-column width, the classes present and the number of full-width commas. */
+interface LineInfo {
+  widths: Float64Array;
+  flags: Uint8Array;
+  commas: Int32Array;
+}
+
+function lineInfo(text: string, ls: LineTable): LineInfo {
+  const n = ls.length;
+  const widths = new Float64Array(n);
+  const flags = new Uint8Array(n);
+  const commas = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = ls.start[i];
+    const e = ls.end[i];
+    let narrow = 0;
+    let comma = 0;
+    let any = 0;
+    for (let k = s; k < e; k++) {
+      const f = LINE_CLASS[text.charCodeAt(k)];
+      narrow += f & L_NARROW;
+      comma += f >> 3;
+      any |= f;
+    }
+    // counted in half columns as an integer: the same value as summing 0.5 and 1, exactly
+    widths[i] = (2 * (e - s) - narrow) / 2;
+    flags[i] = any;
+    commas[i] = comma;
+  }
+  return { widths, flags, commas };
+}
 
 function endsSentence(text: string, s: number, e: number): boolean {
   let k = e - 1;
@@ -91,35 +129,46 @@ function endsSentence(text: string, s: number, e: number): boolean {
   return text.charCodeAt(e - 1) === 0xff09 && /[（(](?:本报)?(?:特约)?(?:记者|通讯员)[^（）]*）$/.test(text.slice(Math.max(s, e - 30), e));
 }
 
-function titleish(text: string, s: number, e: number): boolean {
+function titleish(text: string, s: number, e: number, flags: number): boolean {
   const len = e - s;
   if (len < 2 || len > 48) return false;
   const last = text.charCodeAt(e - 1);
   if (last === 0xff1a || last === 0x3a || last === 0x3001) return false; // ： : 、
-  for (let k = s; k < e; k++) if (PROSE[text.charCodeAt(k)] === 1) return false;
+  if ((flags & (L_PROSE | L_COMMA)) !== 0) return false;
   return ORDINAL_FIRST[text.charCodeAt(s)] !== 1 || !RE_ORDINAL.test(text.slice(s, Math.min(e, s + 5)));
 }
 
 /** A short line whose only prose punctuation is one or two commas, not at its end. */
-function commaHeadline(text: string, s: number, e: number): boolean {
+function commaHeadline(text: string, s: number, e: number, flags: number, commas: number): boolean {
   if (e - s > 32 || e - s < 4) return false;
-  let commas = 0;
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0xff0c) commas++;
-    else if (PROSE[c] === 1) return false;
-  }
+  if ((flags & L_PROSE) !== 0) return false;
   return commas > 0 && commas <= 2 && text.charCodeAt(e - 1) !== 0xff0c;
 }
 
+/**
+ * The next 月 at or after a position, found with indexOf and remembered: lines are asked for in
+ * order, so one search serves every line up to that 月 and the text is searched once overall.
+ */
+class NextYue {
+  private from = -1;
+  private pos = -1;
+  constructor(private readonly text: string) {}
+
+  at(s: number): number {
+    if (this.from < 0 || s < this.from || (this.pos >= 0 && this.pos < s)) {
+      this.from = s;
+      this.pos = this.text.indexOf('月', s);
+    }
+    return this.pos;
+  }
+}
+
 /** Cheap test before the dateline parser: 本报/本刊, or 月 and 电/消息 near the line start. */
-function mayBeDateline(text: string, s: number): boolean {
+function mayBeDateline(text: string, s: number, yue: NextYue): boolean {
   const c = text.charCodeAt(s);
   if (c === 0x672c && (text.charCodeAt(s + 1) === 0x62a5 || text.charCodeAt(s + 1) === 0x520a)) return true;
-  let k = s;
-  const m = Math.min(text.length, s + 16);
-  while (k < m && text.charCodeAt(k) !== 0x6708) k++; // 月
-  if (k === m) return false;
+  let k = yue.at(s);
+  if (k < 0 || k >= Math.min(text.length, s + 16)) return false;
   const e = Math.min(text.length, s + 24);
   for (; k < e; k++) {
     const d = text.charCodeAt(k);
@@ -155,13 +204,6 @@ function hasRole(text: string, s: number, e: number): boolean {
 
 /** A sentence that opens a report: a headline line before it cannot be the start of its paragraph. */
 const RE_OPENER = /^(?:近日|日前|近期|目前|今年以来|连日来|\d{1,2}月\d{1,2}日|[昨今前]天|[昨今]日|本月|上周|本周|为[^，]{1,12}，)[，,]?/;
-
-function width(text: string, s: number, e: number): number {
-  // counted in half columns as an integer: the same value as summing 0.5 and 1, exactly
-  let half = 0;
-  for (let k = s; k < e; k++) half += text.charCodeAt(k) < 0x2000 ? 1 : 2;
-  return half / 2;
-}
 
 /** Median of line widths ≥ 4 (half-column steps), by histogram: linear. */
 function medianWidth(ws: ArrayLike<number>): number {
@@ -214,9 +256,12 @@ function appendBigramKeys(pool: KeyPool, text: string, s: number, e: number): nu
   const keys = pool.keys;
   const from = pool.length;
   let n = from;
+  // keyAt(text, k) with each unit read once
+  let b = text.charCodeAt(s) - 0x4e00;
   for (let k = s; k < e; k++) {
-    const key = keyAt(text, k);
-    if (key >= 0) keys[n++] = key;
+    const a = b;
+    b = text.charCodeAt(k + 1) - 0x4e00;
+    if (a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200) keys[n++] = a * 0x5200 + b;
   }
   pool.length = n;
   return n - from;
@@ -278,13 +323,6 @@ class HeadKeys {
     }
   }
 
-  /** Distinct headline bigrams in a body key set: the same count as overlap() over its keys. */
-  overlapSet(body: KeySet): number {
-    let hits = 0;
-    for (let q = 0; q < this.size; q++) if (body.has(this.list[q])) hits++;
-    return hits;
-  }
-
   /** Distinct headline bigrams among the body bigram keys keys[from..to) (all >= 0). */
   overlap(keys: Int32Array, from: number, to: number): number {
     const t = ++this.tick;
@@ -297,48 +335,6 @@ class HeadKeys {
       hits += this.hit(key, t);
     }
     return hits;
-  }
-}
-
-/** A set of bigram keys (>= 0), open addressing; cleared by generation, not by filling. */
-class KeySet {
-  private slots = new Int32Array(1024);
-  private gen = new Int32Array(1024);
-  private mask = 1023;
-  private generation = 1;
-
-  /** Empties the set and sizes it for up to `count` keys. */
-  reset(count: number): void {
-    if (count * 2 > this.slots.length) {
-      let cap = this.slots.length;
-      while (count * 2 > cap) cap *= 2;
-      this.slots = new Int32Array(cap);
-      this.gen = new Int32Array(cap);
-      this.mask = cap - 1;
-      this.generation = 0;
-    }
-    this.generation++;
-  }
-
-  add(key: number): void {
-    const g = this.generation;
-    let h = Math.imul(key, 0x9e3779b1) & this.mask;
-    while (this.gen[h] === g) {
-      if (this.slots[h] === key) return;
-      h = (h + 1) & this.mask;
-    }
-    this.gen[h] = g;
-    this.slots[h] = key;
-  }
-
-  has(key: number): boolean {
-    const g = this.generation;
-    let h = Math.imul(key, 0x9e3779b1) & this.mask;
-    while (this.gen[h] === g) {
-      if (this.slots[h] === key) return true;
-      h = (h + 1) & this.mask;
-    }
-    return false;
   }
 }
 
@@ -361,14 +357,16 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   const n = ls.length;
   if (n === 0) return [];
   // printed width: half-width chars take half a column, so full column lines measure alike
-  const widths = new Float64Array(n);
-  for (let i = 0; i < n; i++) widths[i] = width(text, ls.start[i], ls.end[i]);
+  const info = lineInfo(text, ls);
+  const widths = info.widths;
+  const yue = new NextYue(text);
   const m = medianWidth(widths) || 1;
   const inBand = (w: number): boolean => w >= 0.9 * m && w <= 1.12 * m;
   const ends = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (endsSentence(text, ls.start[i], ls.end[i])) ends[i] = 1;
   const cls = new Uint8Array(n);
-  const dl: Array<DatelineMatch | null> = new Array(n).fill(null);
+  /** Datelines, credits and bylines by line: a few per page, so a map rather than a line-length array. */
+  const dl = new Map<number, DatelineMatch>();
   const contLen = new Int32Array(n);
 
   // 1. classify lines
@@ -383,29 +381,29 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
     }
     // datelines open a paragraph; a full-width line before means we are mid-paragraph
     const maybe = boundary || (i > 0 && widths[i - 1] < 0.9 * m);
-    const d = maybe && mayBeDateline(text, ls.start[i]) ? parseDateline(norm, text, ls.start[i]) : null;
+    const d = maybe && mayBeDateline(text, ls.start[i], yue) ? parseDateline(norm, text, ls.start[i]) : null;
     if (d) {
       cls[i] = K.Date;
-      dl[i] = d;
+      dl.set(i, d);
       continue;
     }
     const last = text.charCodeAt(ls.end[i] - 1);
     const c = ls.end[i] - ls.start[i] <= 40 && (last === 0x6444 || last === 0x9053 || last === 0x5f71 || last === 0x56fe) ? parseCredit(norm, text, ls.start[i], ls.end[i]) : null;
     if (c) {
       cls[i] = K.Credit;
-      dl[i] = c;
+      dl.set(i, c);
       continue;
     }
     if (!boundary) continue;
     const b = ls.end[i] - ls.start[i] <= 30 && hasRole(text, ls.start[i], ls.end[i]) ? parseByline(norm, text, ls.start[i], ls.end[i]) : null;
     if (b) {
       cls[i] = K.Byline;
-      dl[i] = b;
+      dl.set(i, b);
       continue;
     }
-    if (furniture(text, ls.start[i], ls.end[i])) cls[i] = K.Furn;
-    else if (titleish(text, ls.start[i], ls.end[i])) cls[i] = K.Head;
-    else if (i + 1 < n && commaHeadline(text, ls.start[i], ls.end[i]) && mayBeDateline(text, ls.start[i + 1]) && parseDateline(norm, text, ls.start[i + 1])) {
+    if (furniture(text, ls.start[i], ls.end[i], info.flags[i])) cls[i] = K.Furn;
+    else if (titleish(text, ls.start[i], ls.end[i], info.flags[i])) cls[i] = K.Head;
+    else if (i + 1 < n && commaHeadline(text, ls.start[i], ls.end[i], info.flags[i], info.commas[i]) && mayBeDateline(text, ls.start[i + 1], yue) && parseDateline(norm, text, ls.start[i + 1])) {
       cls[i] = K.Head; // 守正创新，奋力谱写新篇章 — a headline with a comma, proven by the dateline below
     }
   }
@@ -448,7 +446,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
     switch (cls[i]) {
       case K.Date:
       case K.Byline: {
-        const d = dl[i] as DatelineMatch;
+        const d = dl.get(i) as DatelineMatch;
         cur = open(i, 'report', d.bodyStart, d);
         break;
       }
@@ -467,7 +465,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
           }
           cur.kind = cur.continued ? cur.kind : 'photo';
           cur.bodyEnd = ls.end[i - 1 >= cur.firstLine ? i - 1 : i];
-          const credit = dl[i] as DatelineMatch;
+          const credit = dl.get(i) as DatelineMatch;
           if (!cur.dateline) cur.dateline = credit;
           cur.creditLine = i;
           cur.lastLine = i;
@@ -526,7 +524,8 @@ function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32A
   };
   // Each article's lead bigrams, worked out once: every headline nearby is compared with it.
   // They live in one pool: leadAt[a] is the offset (-1 = not yet), leadEnd[a] the end.
-  const pool: KeyPool = { keys: new Int32Array(4096), length: 0 };
+  // a lead has at most 59 bigrams: sized once, no growth
+  const pool: KeyPool = { keys: new Int32Array(Math.max(64, drafts.length * 60)), length: 0 };
   const leadAt = new Int32Array(drafts.length).fill(-1);
   const leadEnd = new Int32Array(drafts.length);
   const leadOverlap = (a: number): number => {
@@ -537,22 +536,19 @@ function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32A
     }
     return hk.overlap(pool.keys, leadAt[a], leadEnd[a]);
   };
-  // Headlines of one run share the article before them: keep its opening bigrams at hand, as a
-  // set probed with the few headline bigrams rather than a list of ~400 probing the headline.
-  const opening = new KeySet();
+  // A headline printed after its report is also compared with that report's opening. Headlines of
+  // one run share the article before them, so the last opening's bigrams are kept in a small
+  // buffer (not one pool entry per article: that was most of the memory the segmenter allocated).
+  const opening: KeyPool = { keys: new Int32Array(400), length: 0 };
   let openA = -1;
   const openingOverlap = (a: number): number => {
     if (a !== openA) {
       const d = drafts[a];
-      const e = Math.min(d.bodyEnd, d.bodyStart + 400) - 1;
-      opening.reset(Math.max(0, e - d.bodyStart));
-      for (let k = d.bodyStart; k < e; k++) {
-        const key = keyAt(text, k);
-        if (key >= 0) opening.add(key);
-      }
+      opening.length = 0;
+      appendBigramKeys(opening, text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
       openA = a;
     }
-    return hk.overlapSet(opening);
+    return hk.overlap(opening.keys, 0, opening.length);
   };
   const hk = new HeadKeys();
   const WINDOW = 6;
@@ -717,7 +713,7 @@ function single(
   text: string,
   ls: LineTable,
   cls: Uint8Array,
-  dl: Array<DatelineMatch | null>,
+  dl: ReadonlyMap<number, DatelineMatch>,
   contLen: Int32Array,
   opts: SegmentOptions,
 ): Segment {
@@ -736,8 +732,8 @@ function single(
   let bodyStart = first < ls.length ? ls.start[first] : text.length;
   for (let k = first; k < Math.min(ls.length, first + 4); k++) {
     if (cls[k] === K.Date || cls[k] === K.Byline) {
-      dateline = dl[k];
-      bodyStart = (dl[k] as DatelineMatch).bodyStart;
+      dateline = dl.get(k) as DatelineMatch;
+      bodyStart = dateline.bodyStart;
       break;
     }
   }

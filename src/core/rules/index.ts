@@ -19,6 +19,7 @@ import {
   codeSet,
   STRONG_POSITIONS,
   WEAK_POSITIONS,
+  pairHash,
 } from './lexicon';
 
 /** A candidate entity in analysis coordinates. */
@@ -190,6 +191,18 @@ function bareNameAt(text: string, k: number, out: Cand[], personEnd: number): vo
 const NOT_IN_PLACE = /[推动组织驻召开进促加强在对于全各本该每两建设做好参与要把]/;
 const ALL_OF = codeSet('全本各该每此');
 
+/**
+ * A 委 (委员会 when `full`) starting in [from, to]: where RE_ZX / RE_ZG put it after a place name
+ * of one to eight chars and its level. Most 政协 and 中共 have none there, and skip the regex.
+ */
+function wei(text: string, from: number, to: number, full: boolean): boolean {
+  const last = Math.min(to, text.length - 1);
+  for (let p = from; p <= last; p++) {
+    if (text.charCodeAt(p) === 0x59d4 && (!full || (text.charCodeAt(p + 1) === 0x5458 && text.charCodeAt(p + 2) === 0x4f1a))) return true;
+  }
+  return false;
+}
+
 const RE_ZX = /政协([\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗))委员会/y;
 const RE_ZG = /中共([\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗))(?:委员会|委)/y;
 
@@ -300,12 +313,12 @@ function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, or
         pushOrg(out, orgEnds, i, e);
       }
     }
-    if (c === 0x653f && (f & F_NAT) && text.startsWith('政协', i)) {
+    if (c === 0x653f && (f & F_NAT) && text.charCodeAt(i + 1) === 0x534f /* 协 */ && wei(text, i + 4, i + 13, true)) {
       RE_ZX.lastIndex = i;
       const m = RE_ZX.exec(text);
       if (m) pushOrg(out, orgEnds, i, RE_ZX.lastIndex);
     }
-    if (c === 0x4e2d && (f & F_NAT) && text.startsWith('中共', i)) {
+    if (c === 0x4e2d && (f & F_NAT) && text.charCodeAt(i + 1) === 0x5171 /* 共 */ && wei(text, i + 4, i + 13, false)) {
       RE_ZG.lastIndex = i;
       const m = RE_ZG.exec(text);
       if (m) pushOrg(out, orgEnds, i, RE_ZG.lastIndex);
@@ -427,20 +440,52 @@ for (let c = 48; c <= 57; c++) FLAGS[c] |= F_DATE;
 FLAGS[0x5e74] |= F_DATE;
 FLAGS[0x6708] |= F_DATE;
 
+// The keyword recognisers only act where a word starts, and their first chars (一, 大, 会, 人 …)
+// are a large share of any text: they are asked only where the char pair starts a word of one
+// of their tables (a hashed bit set, tested without a branch), or the char is a word itself.
+const F_WORDS = F_POS | F_NAME | F_NAT | F_PARTY | F_BODY;
+/** Flags that need the pair gate. */
+const GATED = new Uint8Array(65536);
+/** Flags that do not: dates, departments, and one-char words. */
+const UNGATED = new Uint8Array(65536);
+const GATE = new Int32Array(2048);
+for (let c = 0; c < 65536; c++) {
+  GATED[c] = FLAGS[c] & F_WORDS;
+  UNGATED[c] = FLAGS[c] & ~F_WORDS;
+}
+for (const kw of [POSITIONS, BODIES, NATIONAL_ORGS, PARTIES, ADDRESS, NAME_VERBS]) {
+  kw.markPairs(GATE);
+  for (const c of kw.singleChars()) UNGATED[c] |= FLAGS[c] & F_WORDS;
+}
+for (const w of ['政协', '中共']) {
+  const h = pairHash(w.charCodeAt(0), w.charCodeAt(1));
+  GATE[h >>> 5] |= 1 << (h & 31);
+}
+
 /** All rule candidates in one pass (may overlap; the engine resolves overlaps). */
 export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[] = []): Cand[] {
   const orgEnds = endBits(text.length + 2);
   const org = orgState(ctx);
   const pos: PosState = { lastEnd: -1, personEnd: -1, cover: 0, orgEnds };
   const n = text.length;
+  let next = n > 0 ? text.charCodeAt(0) : 0;
   for (let i = 0; i < n; i++) {
-    const f = FLAGS[text.charCodeAt(i)];
+    const c = next;
+    next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const h = pairHash(c, next);
+    const f = UNGATED[c] | (GATED[c] & -((GATE[h >>> 5] >>> (h & 31)) & 1));
     if (f === 0) continue;
     if (f & F_ORG) orgAt(text, i, f, out, org, orgEnds);
     if (f & F_DEPT) deptAt(text, i, out, org, orgEnds);
     if (f & F_POS) positionAt(text, i, out, pos);
     if (f & F_NAME) bareNameAt(text, i, out, pos.personEnd);
-    if (f & F_DATE) i = dateAt(text, i, out);
+    if (f & F_DATE) {
+      const j = dateAt(text, i, out);
+      if (j !== i) {
+        i = j;
+        next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      }
+    }
   }
   return out;
 }

@@ -4,41 +4,89 @@
 export class Keywords {
   /** Per char code: 1 = starts a longer word, 2 = is a one-char word (both may be set). */
   private readonly first = new Uint8Array(65536);
-  /**
-   * Longer words by the hash of their first two chars (slot + 1 into `lists`, 0 = none): most
-   * trigger chars are rejected with one probe, and only words with that pair are compared.
-   */
-  private readonly pairs = new Uint16Array(65536);
-  private readonly lists: string[][] = [];
+  /** Hashed bit set of the first two chars of the longer words: most trigger chars stop here. */
+  private readonly pairs = new Int32Array(2048);
   private readonly byFirst = new Map<number, string[]>();
   private readonly single = new Map<number, string>();
+  /**
+   * The words in a trie: edges (node, char) → child in an open-addressing table, node 0 the
+   * root; word[node] is the index of the word ending there, -1 for none. A lookup walks the
+   * text once, with no string compared.
+   */
+  private readonly edgeFrom: Int32Array;
+  private readonly edgeUnit: Int32Array;
+  private readonly edgeTo: Int32Array;
+  private readonly mask: number;
+  private readonly word: Int32Array;
+  private readonly words: string[] = [];
 
   constructor(words: Iterable<string>) {
+    const kids: Array<Map<number, number>> = [new Map()];
+    const ends: number[] = [-1];
     for (const w of words) {
       if (!w) continue;
       const c = w.charCodeAt(0);
       if (w.length === 1) {
         this.first[c] |= 2;
         this.single.set(c, w);
-        continue;
+      } else {
+        this.first[c] |= 1;
+        let list = this.byFirst.get(c);
+        if (!list) this.byFirst.set(c, (list = []));
+        if (!list.includes(w)) list.push(w);
+        const h = pairHash(c, w.charCodeAt(1));
+        this.pairs[h >>> 5] |= 1 << (h & 31);
       }
-      this.first[c] |= 1;
-      let list = this.byFirst.get(c);
-      if (!list) this.byFirst.set(c, (list = []));
-      if (!list.includes(w)) list.push(w);
+      let node = 0;
+      for (let i = 0; i < w.length; i++) {
+        const u = w.charCodeAt(i);
+        let child = kids[node].get(u);
+        if (child === undefined) {
+          child = kids.length;
+          kids.push(new Map());
+          ends.push(-1);
+          kids[node].set(u, child);
+        }
+        node = child;
+      }
+      if (ends[node] < 0) {
+        ends[node] = this.words.length;
+        this.words.push(w);
+      }
     }
-    // longest first; each pair list keeps that order (words of one first char stay in order)
+    let edges = 0;
+    for (const m of kids) edges += m.size;
+    let size = 16;
+    while (size < edges * 2) size *= 2;
+    this.mask = size - 1;
+    this.edgeFrom = new Int32Array(size).fill(-1);
+    this.edgeUnit = new Int32Array(size);
+    this.edgeTo = new Int32Array(size);
+    kids.forEach((m, node) => {
+      for (const [u, child] of m) {
+        let h = edgeHash(node, u) & this.mask;
+        while (this.edgeFrom[h] !== -1) h = (h + 1) & this.mask;
+        this.edgeFrom[h] = node;
+        this.edgeUnit[h] = u;
+        this.edgeTo[h] = child;
+      }
+    });
+    this.word = Int32Array.from(ends);
+  }
+
+  /** Sets, in a 65536-bit set, the bit pairGateHash(first, second) of every longer word. */
+  markPairs(bits: Int32Array): void {
     for (const list of this.byFirst.values()) {
-      list.sort((a, b) => b.length - a.length);
       for (const w of list) {
         const h = pairHash(w.charCodeAt(0), w.charCodeAt(1));
-        if (this.pairs[h] === 0) {
-          this.lists.push([]);
-          this.pairs[h] = this.lists.length;
-        }
-        this.lists[this.pairs[h] - 1].push(w);
+        bits[h >>> 5] |= 1 << (h & 31);
       }
     }
+  }
+
+  /** Char codes that are whole one-char words. */
+  singleChars(): number[] {
+    return [...this.single.keys()];
   }
 
   /** Char codes that start a word. */
@@ -55,20 +103,44 @@ export class Keywords {
   at(text: string, pos: number): string | null {
     const c = text.charCodeAt(pos);
     const f = this.first[c];
-    if (f === 0) return null;
+    if (f === 0 || f === undefined) return null; // undefined: pos outside the text
     if (f & 1) {
-      const slot = this.pairs[pairHash(c, text.charCodeAt(pos + 1))];
-      if (slot !== 0) {
-        const list = this.lists[slot - 1];
-        for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], pos)) return list[k];
+      const h = pairHash(c, text.charCodeAt(pos + 1));
+      if ((this.pairs[h >>> 5] & (1 << (h & 31))) !== 0) {
+        // the longest word along the path
+        let best = -1;
+        let node = this.child(0, c);
+        for (let j = pos + 1; node > 0; j++) {
+          if (this.word[node] >= 0) best = this.word[node];
+          if (j >= text.length) break;
+          node = this.child(node, text.charCodeAt(j));
+        }
+        if (best >= 0) return this.words[best];
       }
     }
     return f & 2 ? (this.single.get(c) as string) : null;
   }
+
+  /** Child of `node` on char u, or 0. */
+  private child(node: number, u: number): number {
+    const from = this.edgeFrom;
+    let h = edgeHash(node, u) & this.mask;
+    for (;;) {
+      const f = from[h];
+      if (f === -1) return 0;
+      if (f === node && this.edgeUnit[h] === u) return this.edgeTo[h];
+      h = (h + 1) & this.mask;
+    }
+  }
 }
 
-function pairHash(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
+/** Hash of a char pair into 16 bits: the index into a pair bit set of 2048 words. */
+export function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
+}
+
+function edgeHash(node: number, u: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(u, 0x85ebca6b);
 }
 
 const split = (s: string): string[] => s.split(/\s+/).filter(Boolean);

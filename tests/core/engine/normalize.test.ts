@@ -50,3 +50,38 @@ describe('normalize', () => {
     expect(n.map.length).toBe(n.text.length + 1);
   });
 });
+
+describe('normalize: the analysis string built in pieces', () => {
+  /** The analysis string as the definition says it: each kept unit, in order. */
+  function expected(src: string, n: ReturnType<typeof normalize>): string {
+    let s = '';
+    for (let i = 0; i < n.text.length; i++) {
+      const c = src.charCodeAt(n.map[i]);
+      // kept as is, folded (full-width ASCII), or the one space kept between narrow chars
+      s += c >= 0xff01 && c <= 0xff5e && n.text.charCodeAt(i) === c - 0xfee0 ? String.fromCharCode(c - 0xfee0) : /\s/.test(src[n.map[i]]) ? ' ' : src[n.map[i]];
+    }
+    return s;
+  }
+
+  it('keeps surrogate pairs and lone surrogates unit for unit', () => {
+    const src = '会议😀召开\n\n\ud800孤\udc00独 ab\ud83d';
+    const n = normalize(src);
+    expect(n.text).toBe('会议😀召开\ud800孤\udc00独ab\ud83d');
+    for (let i = 0; i < n.text.length; i++) expect(n.text.charCodeAt(i)).toBe(src.charCodeAt(n.map[i]));
+  });
+
+  it('is the same across piece boundaries in a long text, pairs and lone surrogates included', () => {
+    const parts: string[] = [];
+    for (let k = 0; k < 4000; k++) parts.push(k % 7 === 0 ? `第${k}行 😀\n` : k % 11 === 0 ? `孤\ud800单 ab  cd\n\n` : `政协委员${k}３月\r\n`);
+    const src = parts.join('');
+    const n = normalize(src);
+    expect(n.text.length).toBeGreaterThan(2 * 16384);
+    expect(n.text).toBe(expected(src, n));
+    expect(n.text.includes('\ufffd')).toBe(false);
+  });
+
+  it('returns the original string when nothing is dropped or folded', () => {
+    const src = '政协委员'.repeat(10000);
+    expect(normalize(src).text).toBe(src);
+  });
+});

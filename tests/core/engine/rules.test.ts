@@ -82,3 +82,19 @@ describe('rules: date', () => {
     expect(found('13月45日', 'date')).toEqual([]);
   });
 });
+
+describe('rules: keyword tables', () => {
+  it('find the longest word at a position, one-char words included, and nothing outside the text', async () => {
+    const { Keywords } = await import('../../../src/core/rules/lexicon');
+    const kw = new Keywords(['委', '委员', '委员长', '副委员长', '人民代表大会', '人民代表大会常务委员会', '人民政府']);
+    expect(kw.at('全国人大常委会副委员长', 7)).toBe('副委员长');
+    expect(kw.at('副委员长', 1)).toBe('委员长');
+    expect(kw.at('委员会', 0)).toBe('委员');
+    expect(kw.at('省委', 1)).toBe('委');
+    expect(kw.at('人民代表大会常务委员会议', 0)).toBe('人民代表大会常务委员会');
+    expect(kw.at('人民代表大', 0)).toBeNull();
+    expect(kw.at('人民', 0)).toBeNull();
+    expect(kw.at('委', 1)).toBeNull();
+    expect(kw.at('委', -1)).toBeNull();
+  });
+});
