@@ -3,6 +3,7 @@
 import type { Dateline } from './types';
 import type { Normalized } from './normalize';
 import { isCjkIdeograph } from './normalize';
+import { SURNAME_CODES } from './rules/lexicon';
 
 export interface Span {
   start: number;
@@ -24,8 +25,11 @@ const AGENCIES =
   '新华社|中新社|中新网|中国新闻网|人民网|人民日报|央视网|央视新闻|央广网|光明网|中国网|国际在线|环球网|中国青年网|中青网|新京报|澎湃新闻|经济日报|工人日报|法治日报|中国日报网|每日甘肃网|新甘肃';
 const ROLE_SRC = '(?:本报|新华社|人民日报|本刊)?(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员)|实习生';
 
-const RE_BENBAO = /(本报|本刊)([\u4e00-\u9fff]{0,8}?)讯/y;
-const RE_AGENCY = new RegExp(`(${AGENCIES}|[\\u4e00-\\u9fff]{2,6}?(?:社|网|报|台))([\\u4e00-\\u9fff]{0,8}?)(${DATE_SRC})(?:电|消息)`, 'y');
+// 本报平凉讯, 【本报讯】; the place never holds a role (本报记者…通讯员: that 讯 is 通讯员's).
+const RE_BENBAO = /(本报|本刊)((?:(?!记者|通讯|实习)[\u4e00-\u9fff]){0,8}?)讯(?!员)】?/y;
+const RE_AGENCY = new RegExp(`(本报|${AGENCIES}|[\\u4e00-\\u9fff]{2,6}?(?:社|网|报|台))([\\u4e00-\\u9fff]{0,8}?)(${DATE_SRC})(?:电|消息)`, 'y');
+/** Typographic marks some papers print before a dateline or byline (■本报记者, 【本报讯】). */
+const RE_MARKS = /[■□●○◆◇★☆▲△▶►◎【\s]*/y;
 const RE_DATE = new RegExp(DATE_SRC, 'y');
 const RE_GROUP = /[（(]([^（）()\n]{1,40})[）)]/y;
 const RE_INLINE_REPORTER = new RegExp(`(?:${ROLE_SRC})([\\u4e00-\\u9fff、]{2,16}?)(?:报道)?[：:]`, 'y');
@@ -34,7 +38,9 @@ const RE_HAS_ROLE = new RegExp(ROLE_SRC);
 const RE_CREDIT = new RegExp(
   `^(?:(?:${ROLE_SRC})|文/图|图/文|文图)?([\\u4e00-\\u9fff、]{2,16}?)(?:摄影报道|摄影|摄|供图)$`,
 );
-const RE_BYLINE = new RegExp(`^(?:${ROLE_SRC})([\\u4e00-\\u9fff、]{2,16})$`);
+const RE_BYLINE = new RegExp(
+  `^[■□●○◆◇★☆▲△▶►◎]?(?:文/图|图/文|文图|文)?(?:${ROLE_SRC})((?:[\\u4e00-\\u9fff、]|/){2,24}?)(?:摄影报道|报道)?$`,
+);
 const RE_TRAILING = new RegExp(`[（(]((?:${ROLE_SRC})[^（）()]{2,30})[）)]$`);
 
 /** Characters that never occur in a personal name (a char-code table: no one-char strings). */
@@ -120,6 +126,12 @@ export function splitNames(norm: Normalized, text: string, start: number, end: n
  * plausible names. Tokens are adjacent in the group's text, so a merged token is a plain range.
  */
 function flushGroup(text: string, gs: number[], ge: number[], out: Span[]): void {
+  if (gs.length >= 4 && spacedOut(gs, ge)) {
+    splitSpacedOut(text, gs, ge, out);
+    gs.length = 0;
+    ge.length = 0;
+    return;
+  }
   let ms = -1;
   let me = -1;
   for (let g = 0; g < gs.length; g++) {
@@ -136,6 +148,48 @@ function flushGroup(text: string, gs: number[], ge: number[], out: Span[]): void
   if (ms >= 0 && plausibleNameAt(text, ms, me)) out.push({ start: ms, end: me, text: text.slice(ms, me) });
   gs.length = 0;
   ge.length = 0;
+}
+
+/** Every token one character: a list typeset character by character (`刘 洋 王 丽`). */
+function spacedOut(gs: number[], ge: number[]): boolean {
+  for (let g = 0; g < gs.length; g++) if (ge[g] - gs[g] !== 1) return false;
+  return true;
+}
+
+/**
+ * Splits a run of single characters into names of two, and one of three where the count is odd: the
+ * three goes where the names then start with surnames (a surname table, not a list of names).
+ */
+function splitSpacedOut(text: string, gs: number[], ge: number[], out: Span[]): void {
+  const k = gs.length;
+  const sizes: number[][] = [];
+  if (k % 2 === 0) sizes.push(new Array<number>(k / 2).fill(2));
+  else for (let at = 0; at <= (k - 3) / 2; at++) {
+    const s = new Array<number>((k - 3) / 2).fill(2);
+    s.splice(at, 0, 3);
+    sizes.push(s);
+  }
+  let best = sizes[0];
+  let bestScore = -1;
+  for (const s of sizes) {
+    let score = 0;
+    let i = 0;
+    for (const len of s) {
+      if (SURNAME_CODES[text.charCodeAt(gs[i])] === 1) score++;
+      i += len;
+    }
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  let i = 0;
+  for (const len of best) {
+    const a = gs[i];
+    const b = ge[i + len - 1];
+    if (plausibleNameAt(text, a, b)) out.push({ start: a, end: b, text: text.slice(a, b) });
+    i += len;
+  }
 }
 
 /** Start of a credit word ending the string (摄影报道, 摄影, 报道, 摄, 供图, 文/图, 图/文), or -1: the leftmost, i.e. the longest. */
@@ -183,7 +237,13 @@ function make(
 
 /** A dateline starting exactly at `pos` (`本报平凉讯（通讯员孙景慧）3月23日`, `新华社北京3月5日电（记者 …）`, …). */
 export function parseDateline(norm: Normalized, text: string, pos: number): DatelineMatch | null {
-  let p = pos;
+  RE_MARKS.lastIndex = pos;
+  RE_MARKS.exec(text);
+  // 据新华社北京…电: the agency is 新华社; 据 stays in the dateline's text
+  let p = RE_MARKS.lastIndex;
+  const ju = text.charCodeAt(p) === 0x636e ? 1 : 0; // 据
+  pos = p;
+  p += ju;
   let agency: string | null = null;
   let placeSpan: Span | null = null;
   let dateSpan: Span | null = null;
@@ -233,7 +293,7 @@ export function parseDateline(norm: Normalized, text: string, pos: number): Date
         continue;
       }
     }
-    if (reporters.length === 0 && agency && !hasDian) {
+    if (reporters.length === 0 && agency) {
       RE_INLINE_REPORTER.lastIndex = p;
       const r = RE_INLINE_REPORTER.exec(text);
       if (r) {
@@ -269,12 +329,16 @@ export function parseByline(norm: Normalized, text: string, start: number, end: 
   const line = text.slice(start, end);
   const m = RE_BYLINE.exec(line);
   if (!m) return null;
-  const names = splitNames(norm, text, start, end);
+  // names are read from the first role on: a leading 文/图 is not a name
+  const names = splitNames(norm, text, start + Math.max(0, line.search(RE_HAS_ROLE)), end);
   if (names.length === 0) return null;
-  // every non-role char must belong to a name, or this is prose starting with 记者
+  // every char after the first role must be a name, another role or a separator, or this is prose
+  // starting with 记者 (记者从会上获悉)
   const nameChars = names.reduce((a, n) => a + n.text.length, 0);
-  if (nameChars !== m[1].replace(/、/g, '').length) return null;
-  return make(text, start, end, line.startsWith('本报') ? '本报' : null, null, null, names, end);
+  const rest = m[1].replace(new RegExp(ROLE_SRC, 'g'), '').replace(/[、/]|摄影报道$|报道$/g, '');
+  if (nameChars !== rest.length) return null;
+  const lead = line.replace(/^[■□●○◆◇★☆▲△▶►◎]?(?:文\/图|图\/文|文图|文)?/, '');
+  return make(text, start, end, lead.startsWith('本报') ? '本报' : null, null, null, names, end);
 }
 
 /** A trailing `（记者 李东华）` at the end of a body range. */

@@ -100,7 +100,9 @@ function datelineCands(d: DatelineMatch, out: Cand[], places: Map<string, Return
     const name = d.placeSpan.text;
     let info = places.get(name);
     if (info === undefined && !places.has(name)) places.set(name, (info = lookupPlace(name)[0]));
-    out.push(cand('place', d.placeSpan.start, d.placeSpan.end, 'rule', 3, info ? { id: info.id, canonical: info.name, parents: info.parents } : undefined));
+    // a division is certain; another name there (本报联合国…电) is a place only if nothing reads it otherwise
+    if (info) out.push(cand('place', d.placeSpan.start, d.placeSpan.end, 'rule', 3, { id: info.id, canonical: info.name, parents: info.parents }));
+    else out.push(cand('place', d.placeSpan.start, d.placeSpan.end, 'rule', 1, undefined, true));
   }
   if (d.dateSpan) out.push(cand('date', d.dateSpan.start, d.dateSpan.end, 'rule', 3));
 }

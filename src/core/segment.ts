@@ -165,6 +165,8 @@ class NextYue {
 
 /** Cheap test before the dateline parser: 本报/本刊, or 月 and 电/消息 near the line start. */
 function mayBeDateline(text: string, s: number, yue: NextYue): boolean {
+  // a typographic mark or 据 before the dateline (【本报讯】, ■本报…, 据新华社…)
+  while (s < text.length && MARKS[text.charCodeAt(s)] === 1) s++;
   const c = text.charCodeAt(s);
   if (c === 0x672c && (text.charCodeAt(s + 1) === 0x62a5 || text.charCodeAt(s + 1) === 0x520a)) return true;
   let k = yue.at(s);
@@ -176,6 +178,9 @@ function mayBeDateline(text: string, s: number, yue: NextYue): boolean {
   }
   return false;
 }
+
+const MARKS = new Uint8Array(65536);
+for (const ch of '■□●○◆◇★☆▲△▶►◎【据') MARKS[ch.charCodeAt(0)] = 1;
 
 const JI = 0x8bb0; // 记
 const ZHE = 0x8005; // 者

@@ -169,7 +169,7 @@ describe('merge policy (stand-in model)', () => {
 
   it('does not read 中 in 中医药 as China, but does in 中方', () => {
     stub([['中', 'place']]);
-    expect(found('推进中医药传承创新发展。')).toEqual([]);
+    expect(found('推进中医药传承创新发展。').filter((x) => x.endsWith('/place'))).toEqual([]);
     expect(found('中方愿同各方一道落实共识。')).toEqual(['中/place']);
   });
 });
