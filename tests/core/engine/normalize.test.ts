@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BREAK_BLANK, BREAK_LINE, lines, normalize, printed, toOriginal } from '../../../src/core/normalize';
 
 describe('normalize', () => {
@@ -83,5 +83,23 @@ describe('normalize: the analysis string built in pieces', () => {
   it('returns the original string when nothing is dropped or folded', () => {
     const src = '政协委员'.repeat(10000);
     expect(normalize(src).text).toBe(src);
+  });
+});
+
+describe('normalize without TextDecoder', () => {
+  it('builds the same analysis string and map where the runtime has no decoder', async () => {
+    const text = '习\n\n近平 总书记 ３ 月 ２２ 日\n' + '政协𠮷'.repeat(9000) + '\ud800 孤 立';
+    const withDecoder = (await import('../../../src/core/normalize')).normalize(text);
+    vi.resetModules();
+    vi.stubGlobal('TextDecoder', undefined);
+    try {
+      const fresh = await import('../../../src/core/normalize');
+      const without = fresh.normalize(text);
+      expect(without.text).toBe(withDecoder.text);
+      expect([...without.map]).toEqual([...withDecoder.map]);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
