@@ -142,7 +142,24 @@ export async function startAnalysis(
   }, 'order');
   for (const u of visible) near.add(u);
   mark('ordered');
-  for (const unit of visible) booked(() => extractUnit(unit), 'extract');
+  // Read the page while the worker boots: reports in view first, then the rest until the engine is
+  // ready. Reading visibility after highlights change costs a style pass per read, so as much as
+  // possible is read before the first paint.
+  let ready = false;
+  void booting.then(() => (ready = true), () => (ready = true));
+  const extracted = new Set<Unit>();
+  for (const unit of visible) {
+    booked(() => extractUnit(unit), 'extract');
+    extracted.add(unit);
+  }
+  for (const unit of rest) {
+    if (ready || signal.aborted) break;
+    await pause();
+    if (ready) break;
+    booked(() => extractUnit(unit), 'extract');
+    extracted.add(unit);
+  }
+  mark('read-before-engine');
   engine = await booting;
   const loadMs = performance.now() - t0;
   mark('engine');
@@ -162,8 +179,7 @@ export async function startAnalysis(
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     mark('visible-painted');
   }
-  const seen = new Set(visible);
-  await process(quick ? [...visible, ...rest] : rest, seen);
+  await process(quick ? [...visible, ...rest] : rest, extracted);
   await new Promise((r) => requestAnimationFrame(() => r(null)));
   const paintedAt = performance.now();
   mark('all-painted');
