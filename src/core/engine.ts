@@ -257,6 +257,8 @@ const TYPE_INDEX: Record<EntityType, number> = { person: 0, place: 1, organizati
  * has no line breaks, and a headline runs into the next line otherwise). No title is proposed
  * inside a dateline: 记者, 通讯员 there are bylines, read by the dateline rules.
  */
+const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Cand[]): boolean {
   const text = prep.text;
   const n = text.length;
@@ -267,9 +269,24 @@ function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Ca
     for (const [a, b] of s.headRanges) cut[a] = cut[b] = 1;
     if (s.dateline) block.fill(1, s.dateline.start, s.dateline.end);
   }
+  // Space or a line break where the script changes (李 明 / Copyright 人民政协网) ends a piece: a
+  // name runs on across a broken line, but not from ideographs into Latin letters or digits.
+  const map = prep.norm.map;
+  for (let i = 1; i < n; i++) {
+    if (map[i] === map[i - 1] + 1) continue;
+    const a = isCjkIdeograph(text.charCodeAt(i - 1));
+    if (a !== isCjkIdeograph(text.charCodeAt(i)) && (a ? isAsciiWord(text.charCodeAt(i)) : isAsciiWord(text.charCodeAt(i - 1)))) cut[i] = 1;
+  }
   let from = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && cut[i] !== 1) continue;
+    // the model reads Chinese: a piece without an ideograph (a Latin footer line) is not its to tag
+    let cjk = false;
+    for (let k = from; k < i && !cjk; k++) cjk = isCjkIdeograph(text.charCodeAt(k));
+    if (!cjk) {
+      from = i;
+      continue;
+    }
     const piece = from === 0 && i === n ? text : text.slice(from, i);
     let spans: ReturnType<Tagger>;
     try {

@@ -172,4 +172,15 @@ describe('merge policy (stand-in model)', () => {
     expect(found('推进中医药传承创新发展。').filter((x) => x.endsWith('/place'))).toEqual([]);
     expect(found('中方愿同各方一道落实共识。')).toEqual(['中/place']);
   });
+
+  it('does not let a model span run from ideographs into Latin text across a space or a line break', () => {
+    stub([['李明Copyright人民政协', 'organization']]);
+    expect(found('责任编辑：李 明\nCopyright 人民政协网 版权所有')).not.toContain('李明Copyright人民政协/organization');
+    // a piece without an ideograph is not given to the model at all
+    stub([['Copyright', 'person']]);
+    expect(found('责任编辑：李明\nCopyright 人民政协网 版权所有')).not.toContain('Copyright/person');
+    // joined to Chinese text, a Latin name still reaches the model
+    stub([['Svensson', 'person']]);
+    expect(found('Svensson说，瑞典代表团访华。')).toContain('Svensson/person');
+  });
 });
