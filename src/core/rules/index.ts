@@ -289,17 +289,22 @@ function pushOrg(out: Cand[], orgEnds: Int32Array, s: number, e: number): void {
   setEnd(orgEnds, e);
 }
 
+/** Characters that make a word with a following 民 (公民, 人民, 农民, 居民 …). */
+const MIN_WORD_HEAD = codeSet('公人农居国选网村移牧渔军全平难灾股烟彩臣殖贫饥藏回');
+
 function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, orgEnds: Int32Array): void {
   const { placeEnd, placeStart } = st;
   {
     const c = text.charCodeAt(i);
     if (f & F_NAT) {
       const w = NATIONAL_ORGS.at(text, i);
-      if (w) pushOrg(out, orgEnds, i, i + w.length);
+      // 教育部门 is "the education departments", not 教育部
+      if (w && !(w.endsWith('部') && text.charCodeAt(i + w.length) === 0x95e8 /* 门 */)) pushOrg(out, orgEnds, i, i + w.length);
     }
     if (f & F_PARTY) {
       const w = PARTIES.at(text, i);
-      if (w) {
+      // 公民进而, 人民革命: a 民- abbreviation right after a word ending in 民 is that word's tail
+      if (w && !(c === 0x6c11 && i > 0 && MIN_WORD_HEAD[text.charCodeAt(i - 1)] === 1)) {
         let e = i + w.length;
         const plEnd = pmGet(placeStart, e);
         if (plEnd >= 0) {

@@ -40,6 +40,14 @@ describe('rules: position', () => {
 });
 
 describe('rules: organization', () => {
+  it('a party or ministry name is not read inside another word', () => {
+    const o = (t: string) => found(t, 'organization');
+    expect(o('他们由此转变为新中国公民进而成为主人。')).toEqual([]);
+    expect(o('兰州市民盟召开会议。')).toContain('民盟');
+    expect(o('教育部门一直很重视。')).toEqual([]);
+    expect(o('教育部召开会议。')).toContain('教育部');
+  });
+
   it('place/level + body, longest', () => {
     const orgs = found('3月22日，嘉峪关市政协党组书记、主席王毅主持召开市政协党组会议', 'organization');
     expect(orgs).toContain('嘉峪关市政协');
