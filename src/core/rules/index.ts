@@ -108,6 +108,8 @@ export function isNameShaped(s: string): boolean {
 
 /** A name starting at s (after a title): surname + 1–2 chars, followed by a verb, punctuation or a list mark. */
 export function nameAt(text: string, s: number): number {
+  // 总理强调: a verb of speech right after the title is the verb, not a name (强 is a surname)
+  if (NAME_VERBS.starts(text.charCodeAt(s)) && NAME_VERBS.at(text, s)) return 0;
   const sl = surnameLen(text, s);
   if (sl === 0) return 0;
   for (let g = 1; g <= 2; g++) {

@@ -96,9 +96,9 @@ describe('merge policy (stand-in model)', () => {
 
   it('drops a name read only from the title before it where the model read no entity', () => {
     stub([]);
-    const text = '新当选的总理强调，要加大改革力度。';
-    expect(found(text, { model: false })).toContain('强调/person');
-    expect(found(text)).not.toContain('强调/person');
+    const text = '新当选的总理周末表示，要加大改革力度。';
+    expect(found(text, { model: false })).toContain('周末/person');
+    expect(found(text)).not.toContain('周末/person');
     // a dateline's reporter is read by structure and stays
     expect(found('本报平凉讯（通讯员孙立平）3月23日，市政协召开主席会议。')).toContain('孙立平/person');
   });

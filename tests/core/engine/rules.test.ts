@@ -39,6 +39,13 @@ describe('rules: position', () => {
   });
 });
 
+describe('rules: person after a title', () => {
+  it('a verb of speech after the title is not a name', () => {
+    expect(found('李克强总理强调，要稳增长。', 'person')).not.toContain('强调');
+    expect(found('主席王毅强调，要加强团结。', 'person')).toContain('王毅');
+  });
+});
+
 describe('rules: organization', () => {
   it('a party or ministry name is not read inside another word', () => {
     const o = (t: string) => found(t, 'organization');
