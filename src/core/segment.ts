@@ -669,7 +669,24 @@ function byNumber(a: number, b: number): number {
   return a - b;
 }
 
+/** A headline line opening with a dash (——围绕…建言资政) is a 副题 under the title. */
+function dashLine(text: string, ls: LineTable, k: number): boolean {
+  const c = text.charCodeAt(ls.start[k]);
+  return c === 0x2014 || c === 0x2015 || c === 0x2500 || (c === 0x2d && text.charCodeAt(ls.start[k] + 1) === 0x2d);
+}
+
 function finish(norm: Normalized, text: string, ls: LineTable, d: Draft): Segment {
+  // the title chosen by overlap with the report may be its dashed subtitle: the line above is the title
+  if (d.title.length === 1 && d.subtitle.length > 0 && dashLine(text, ls, d.title[0])) {
+    const t = d.title[0];
+    const plain = d.subtitle.filter((k) => !dashLine(text, ls, k));
+    const above = plain.filter((k) => k < t);
+    const k = above.length ? Math.max(...above) : plain.length ? Math.min(...plain) : -1;
+    if (k >= 0) {
+      d.title = [k];
+      d.subtitle = [...d.subtitle.filter((x) => x !== k), t];
+    }
+  }
   let start = ls.start[d.firstLine];
   let end = ls.end[d.lastLine];
   // the draft's own headline lines (a handful: arrays, not a Set)

@@ -54,4 +54,17 @@ describe('bylines and datelines of other papers', () => {
     const p = analyze('本报西宁4月1日电（记者 马 骏）青海省政协1日召开常委会议。', { model: false });
     expect(p.entities.find((e) => e.text === '西宁')?.type).toBe('place');
   });
+
+  it('a dashed headline line is the subtitle, the line above it the title', () => {
+    const r = analyze(
+      '全国政协召开双周协商座谈会\n——围绕“推进中医药传承创新发展”建言资政\n本报记者 孙金诚\n' +
+        '5月9日，全国政协在京召开双周协商座谈会，围绕“推进中医药传承创新发展”建言资政。全国政协主席王沪宁主持会议并讲话。\n' +
+        '委员视察长江流域生态保护\n本报记者 王 惠 兵\n5月8日至9日，全国政协人口资源环境委员会组织委员赴湖北宜昌视察。\n',
+      { model: false },
+    );
+    expect(r.articles.map((a) => [a.title, a.subtitle, a.dateline?.reporters])).toEqual([
+      ['全国政协召开双周协商座谈会', '——围绕“推进中医药传承创新发展”建言资政', ['孙金诚']],
+      ['委员视察长江流域生态保护', null, ['王惠兵']],
+    ]);
+  });
 });
