@@ -12,6 +12,8 @@ export interface Classification {
 
 const CJK_RE = /[\u3400-\u9fff]/g;
 const NEWS_CUE = /本[报報]|[记記]者|通[讯訊][员員]|[讯訊]|新[华華]社|[电電][（(]|日[电電]|日[讯訊]|[来來]源[:：]/;
+/** A paragraph that opens a report: 本报平凉讯, 新华社北京3月5日电, 本报记者 …, 【本报讯】. */
+const RE_DATELINE_START = /^[■□●◆【\s]*(?:本[报報][^，。,\s]{0,8}[讯訊]|本[报報][^，。,\s]{0,8}\d{1,2}月\d{1,2}日[电電]|本[报報]记者|[据據]?新[华華]社[^，。]{0,10}[电電]|[\u4e00-\u9fff]{2,5}[网網社][^，。]{0,8}\d{1,2}月\d{1,2}日[电電])/;
 const SAMPLE_CHARS = 1500;
 const MIN_ARTICLE_CHARS = 60;
 
@@ -79,6 +81,20 @@ export function classifyPage(doc: Document): Classification {
       return { mode: 'bulletin', reason: `${substantial.length} reports`, units: substantial };
     }
     return { mode: 'listing', reason: 'article teasers made of links', units: [] };
+  }
+
+  // Several reports without <article> elements (e-paper pages built of divs): two or more paragraphs
+  // that open with a dateline, outside links. The core segmentation splits them at their datelines.
+  const opening: Element[] = [];
+  for (let i = 0; i < paragraphs.length && i < 400; i++) {
+    const p = paragraphs[i];
+    const t = (p.textContent ?? '').trimStart();
+    if (t.length >= 30 && RE_DATELINE_START.test(t.slice(0, 24)) && p.closest('a') === null) opening.push(p);
+  }
+  if (opening.length >= 2) {
+    let root: Element | null = opening[0].parentElement;
+    while (root && !opening.every((p) => root!.contains(p))) root = root.parentElement;
+    if (root) return { mode: 'bulletin', reason: `${opening.length} datelines`, units: [root] };
   }
 
   // Single article: an <article>, og:type=article, or paragraphs with a news cue.

@@ -53,4 +53,26 @@ describe('findMainContent', () => {
     const at = m.text.indexOf('杜文斌');
     expect(m.rangesFor(at, at + 3)[0].startContainer.ownerDocument).toBe(doc);
   });
+  it('finds an e-paper page of several reports built of divs by its datelines', () => {
+    const report = (t: string, d: string) =>
+      `<div class="news"><h3>${t}</h3><p>${d}，市政协召开会议，研究部署近期重点工作，主席出席会议并讲话。</p><p>会议强调，要切实提高协商议政质量。</p></div>`;
+    const d = page(
+      `<div class="header">政协报 第2版 <a href="/1">上一版</a></div><div id="page">` +
+        report('市政协召开主席会议', '本报讯（记者 张 伟）5月7日') +
+        report('县政协开展民主监督', '本报会宁讯（通讯员 陈 晨）5月8日') +
+        '</div>',
+    );
+    const c = classifyPage(d);
+    expect(c.mode).toBe('bulletin');
+    expect(c.units).toHaveLength(1);
+    expect(c.units[0].id).toBe('page');
+  });
+  it('keeps a single report with one dateline an article, whatever its related links say', () => {
+    const d = page(
+      '<div id="main"><h1>市政协召开主席会议</h1><p>本报讯（记者 张 伟）5月7日，市政协召开主席会议，研究部署近期重点工作，主席出席会议并讲话。</p>' +
+        `<p>${'会议强调，要切实提高协商议政质量，为全市发展大局贡献力量，推动各项工作落地见效。'.repeat(5)}</p></div>` +
+        '<ul class="related"><li><a href="/x"><p>本报讯（记者 李 明）5月6日，县政协召开常委会议，审议通过了工作要点。</p></a></li></ul>',
+    );
+    expect(classifyPage(d).mode).toBe('article');
+  });
 });

@@ -220,6 +220,32 @@ describe('content script in Chromium', () => {
     await page.close();
   });
 
+  it('finds each report of an e-paper page built of divs, by its datelines', async () => {
+    const report = (t: string, d: string, who: string) =>
+      `<div class="news"><h3>${t}</h3><p>${d}，${who}主持召开会议，研究部署近期重点工作，推进“三抓三促”行动。</p><p>会议强调，要切实提高协商议政质量。</p></div>`;
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政协报 第2版</title></head><body>
+<div class="header">政协报 2024年5月10日 第2版 要闻 <a href="/1">上一版</a></div><div id="page">
+${report('市政协召开主席会议', '本报讯（记者 张 伟）5月7日', '市政协主席刘国强')}
+${report('县政协开展民主监督', '本报会宁讯（通讯员 陈 晨）5月8日', '县政协主席赵志刚')}
+${report('政协委员走进社区宣讲', '本报讯（记者 孙 立）5月9日', '市政协副主席王建华')}
+</div></body></html>`;
+    await context.route(`${server.url}/generated/div-epaper.html`, (r) =>
+      r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    const { page, summary } = await open('/generated/div-epaper.html');
+    expect(summary.mode).toBe('bulletin');
+    expect(summary.articles.map((a) => [a.title, a.reporters])).toEqual([
+      ['市政协召开主席会议', ['张伟']],
+      ['县政协开展民主监督', ['陈晨']],
+      ['政协委员走进社区宣讲', ['孙立']],
+    ]);
+    const h = await readHighlights(page);
+    expect(texts(h, 'bl-person')).toEqual(expect.arrayContaining(['刘国强', '赵志刚', '王建华']));
+    expect(texts(h, 'bl-policy-term').filter((t) => t === '三抓三促')).toHaveLength(3);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
   it('paints a large e-paper page near the viewport first and the rest as the reader scrolls', async () => {
     // 90 short reports composed here (not the sample): a page past the lazy-painting threshold.
     const cities = ['兰州', '天水', '酒泉', '张掖', '武威', '庆阳'];
