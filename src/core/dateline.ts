@@ -323,10 +323,15 @@ export function parseCredit(norm: Normalized, text: string, start: number, end: 
   return make(text, start, end, null, null, null, names, end);
 }
 
-/** A line that is only a byline: `本报记者 张三 李四`. */
+/** A commentary's byline: 本报评论员, 人民日报特约评论员 — the paper speaks, no person is named. */
+const RE_COMMENTATOR = /^[■□●◆]?(本报|本刊|新华社|人民日报|[\u4e00-\u9fff]{2,4}报)?(?:特约)?评论员$/;
+
+/** A line that is only a byline: `本报记者 张三 李四`, or a commentary's `本报评论员`. */
 export function parseByline(norm: Normalized, text: string, start: number, end: number): DatelineMatch | null {
   if (end - start > 30) return null;
   const line = text.slice(start, end);
+  const c = RE_COMMENTATOR.exec(line);
+  if (c) return make(text, start, end, c[1] ?? null, null, null, [], end);
   const m = RE_BYLINE.exec(line);
   if (!m) return null;
   // names are read from the first role on: a leading 文/图 is not a name

@@ -188,10 +188,12 @@ const TONG = 0x901a; // 通
 const XUN = 0x8baf; // 讯
 const YUAN = 0x5458; // 员
 const SHI2 = 0x5b9e; // 实
+const PING = 0x8bc4; // 评
+const LUN = 0x8bba; // 论
 const XI = 0x4e60; // 习
 const SHENG = 0x751f; // 生
 
-/** 记者, 通讯员 or 实习生 within the first ten units of the line. */
+/** 记者, 通讯员, 评论员 or 实习生 within the first ten units of the line. */
 function hasRole(text: string, s: number, e: number): boolean {
   const lim = Math.min(e, s + 10);
   for (let k = s; k < lim; k++) {
@@ -200,6 +202,8 @@ function hasRole(text: string, s: number, e: number): boolean {
       if (k + 1 < lim && text.charCodeAt(k + 1) === ZHE) return true;
     } else if (c === TONG) {
       if (k + 2 < lim && text.charCodeAt(k + 1) === XUN && text.charCodeAt(k + 2) === YUAN) return true;
+    } else if (c === PING) {
+      if (k + 2 < lim && text.charCodeAt(k + 1) === LUN && text.charCodeAt(k + 2) === YUAN) return true;
     } else if (c === SHI2) {
       if (k + 2 < lim && text.charCodeAt(k + 1) === XI && text.charCodeAt(k + 2) === SHENG) return true;
     }
@@ -452,7 +456,7 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
       case K.Date:
       case K.Byline: {
         const d = dl.get(i) as DatelineMatch;
-        cur = open(i, 'report', d.bodyStart, d);
+        cur = open(i, d.text.endsWith('评论员') ? 'commentary' : 'report', d.bodyStart, d);
         break;
       }
       case K.Cont:

@@ -67,4 +67,16 @@ describe('bylines and datelines of other papers', () => {
       ['委员视察长江流域生态保护', null, ['王惠兵']],
     ]);
   });
+
+  it('a commentator byline opens a commentary and is not its title', () => {
+    const r = analyze(
+      '本报讯（记者 王 芳）4月2日，市政协召开主席会议，主席张宏伟主持会议，研究近期重点工作。\n' +
+        '本报评论员\n凝聚共识是人民政协的重要职责。各级政协要坚持大团结大联合，广泛凝聚人心、凝聚共识。\n',
+      { model: false },
+    );
+    expect(r.articles.map((a) => [a.kind, a.title, a.dateline?.text, a.dateline?.reporters])).toEqual([
+      ['report', '', '本报讯（记者王芳）4月2日', ['王芳']],
+      ['commentary', '', '本报评论员', []],
+    ]);
+  });
 });
