@@ -15,7 +15,6 @@ let analysis: Analysis | null = null;
 let run: AbortController | null = null;
 let roundTrip: number | null = null;
 let settings: Settings | null = null;
-let cardsOn = false;
 const life = new AbortController();
 
 function cost() {
@@ -43,10 +42,11 @@ async function report(): Promise<void> {
   await booked(() => sendToBackground({ type: 'page:report', summary: state.summary }), 'report');
 }
 
-function enableCards(): void {
-  if (cardsOn) return;
-  cardsOn = true;
-  void import('./cards').then(({ initCards }) => initCards(life.signal));
+let cardsReady: Promise<void> | null = null;
+/** Registers the card's click listener once; resolves when it listens. */
+function enableCards(): Promise<void> {
+  cardsReady ??= import('./cards').then(({ initCards }) => initCards(life.signal));
+  return cardsReady;
 }
 
 function applySettings(s: Settings): void {
@@ -111,7 +111,8 @@ async function analysePage(force = false, classified?: Classification): Promise<
     if (settings) applySettings(settings);
     // Boot the engine worker while the analysis code loads: the worker's start-up is the longest wait.
     void import('./engine-client').then((m) => m.getEngine());
-    const { startAnalysis } = await import('./analysis');
+    // Cards listen before the page is reported analysed: a click on a fresh highlight finds them.
+    const [{ startAnalysis }] = await Promise.all([import('./analysis'), enableCards()]);
     mark('analysis-chunk');
     if (ctrl.signal.aborted) return;
     const a = await startAnalysis(use, ctrl.signal, () => void report());
@@ -121,7 +122,7 @@ async function analysePage(force = false, classified?: Classification): Promise<
     }
     analysis = a;
     if (settings) a.setEnabled(enabledTypes(settings));
-    enableCards();
+    void enableCards();
   }
 }
 
@@ -139,7 +140,7 @@ async function loadAnnotations(): Promise<{ anchored: number; orphaned: number }
     return { anchored: 0, orphaned: 0 };
   }
   const reader = await import('./reader');
-  enableCards();
+  void enableCards();
   return reader.anchorAll(got.value);
 }
 
@@ -174,7 +175,7 @@ handleFromPopup({
 handleFromBackground({
   'selection:highlight': async (msg) => {
     const reader = await import('./reader');
-    enableCards();
+    void enableCards();
     const a = await reader.highlightSelection({ colour: msg.colour, withNote: msg.withNote });
     return a ? { created: true, id: a.id } : { created: false };
   },
