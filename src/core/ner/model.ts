@@ -2,7 +2,7 @@
 
 import { FEATURE_VERSION, FeatureExtractor, featureCount } from './features';
 import { allowedEnd, allowedStart, NUM_TAGS, TAG_O } from './tags';
-import { END_COL, START_ROW, TRANS_SIZE } from './viterbi';
+import { END_COL, START_ROW, TRANS_SIZE, backtrace } from './viterbi';
 
 const MAGIC = 0x524e4c42; // "BLNR" little-endian
 const FORMAT_VERSION = 1;
@@ -339,11 +339,7 @@ export class NerModel {
         arg = t;
       }
     }
-    out[n - 1] = arg;
-    for (let i = n - 1; i > 0; i--) {
-      arg = back[i * NT + arg];
-      out[i - 1] = arg;
-    }
+    backtrace(back, n, arg, out);
   }
 
   /** Compact binary form: header, int16 transitions, sparse int8 weights (varint gaps). */

@@ -12,6 +12,16 @@ const PRED = buildPredTable();
 const START_OK = Uint8Array.from({ length: NT }, (_, t) => (allowedStart(t) ? 1 : 0));
 const END_OK = Uint8Array.from({ length: NT }, (_, t) => (allowedEnd(t) ? 1 : 0));
 
+/** Follows back-pointers (`back[i * NT + tag]` = best previous tag) from `last` at position n - 1 into `out`. */
+export function backtrace(back: Uint8Array, n: number, last: number, out: Uint8Array): void {
+  let arg = last;
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) {
+    arg = back[i * NT + arg];
+    out[i - 1] = arg;
+  }
+}
+
 export class Viterbi {
   private cap = 0;
   private delta = new Float64Array(0);
@@ -66,11 +76,7 @@ export class Viterbi {
         arg = t;
       }
     }
-    out[n - 1] = arg;
-    for (let i = n - 1; i > 0; i--) {
-      arg = back[i * NT + arg];
-      out[i - 1] = arg;
-    }
+    backtrace(back, n, arg, out);
     return best;
   }
 }
