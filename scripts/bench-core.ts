@@ -21,7 +21,7 @@ import { normalize } from '../src/core/normalize';
 import { findPolicyTerms } from '../src/core/lexicon';
 import { AhoCorasick } from '../src/core/lexicon/aho';
 import { AUTOMATON, TERMS } from '../src/core/lexicon/compiled';
-import { DOUBLE_SURNAMES, SINGLE_SURNAMES } from '../src/core/rules/lexicon';
+import { perturber } from './perturb';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const memoryChild = process.argv.includes('--memory-child');
@@ -36,16 +36,6 @@ if (!(globalThis as { gc?: () => void }).gc) setFlagsFromString('--expose-gc');
 const gc = ((globalThis as { gc?: () => void }).gc ?? runInNewContext('gc')) as () => void;
 
 // --- corpus: fixtures perturbed with random names, swapped places and numbers -------------------
-let seed = 12345;
-const rand = (n: number): number => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed % n;
-};
-const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)];
-const surnames = [...SINGLE_SURNAMES, ...DOUBLE_SURNAMES];
-const GIVEN = '明华国建军平志伟红玉兰英芳海波涛晓静丽强磊斌杰鹏飞宇浩然慧敏娟婷霞云峰刚勇文武成德新生春秋东亮';
-const randomName = (): string => pick(surnames) + GIVEN[rand(GIVEN.length)] + (rand(2) ? GIVEN[rand(GIVEN.length)] : '');
-
 const bases: string[] = [];
 for (const f of ['tests/fixtures/core/composed-bulletin.txt', 'tests/fixtures/core/news-article.txt', 'tests/fixtures/core/traditional.txt']) {
   bases.push(readFileSync(resolve(ROOT, f), 'utf8'));
@@ -53,23 +43,8 @@ for (const f of ['tests/fixtures/core/composed-bulletin.txt', 'tests/fixtures/co
 const sample = resolve(ROOT, '../shared/fixtures/sample-bulletin.txt');
 if (existsSync(sample)) bases.push(readFileSync(sample, 'utf8'));
 
-// Find what to perturb with the engine itself (no content is hard-coded here).
-const slots = bases.map((b) => analyze(b, { model: false }).entities.filter((e) => e.type === 'person' || e.type === 'place'));
-const placePool = [...new Set(slots.flat().filter((e) => e.type === 'place').map((e) => e.text))];
-
-function variant(k: number): string {
-  const base = bases[k];
-  let out = '';
-  let p = 0;
-  for (const e of slots[k]) {
-    if (e.start < p) continue;
-    out += base.slice(p, e.start);
-    out += e.type === 'person' ? randomName() : pick(placePool);
-    p = e.end;
-  }
-  out += base.slice(p);
-  return out.replace(/\d/g, () => String(rand(10)));
-}
+// Persons, places and digits of the bases replaced at random (scripts/perturb.ts).
+const { rand, variant } = perturber(bases, 12345);
 
 const parts: string[] = [];
 let bytes = 0;

@@ -20,7 +20,7 @@ import { findPolicyTerms } from '../src/core/lexicon';
 import { findPatternTerms } from '../src/core/lexicon/patterns';
 import { AhoCorasick } from '../src/core/lexicon/aho';
 import { AUTOMATON } from '../src/core/lexicon/compiled';
-import { DOUBLE_SURNAMES, SINGLE_SURNAMES } from '../src/core/rules/lexicon';
+import { perturber } from './perturb';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -65,31 +65,9 @@ for (const [f, take] of [['msra_train.jsonl', 3000], ['cluener_train.jsonl', 200
 
 // A perturbed corpus (random names, swapped places, digits), as the bench builds it, ~1.5 MB.
 {
-  let seed = 777;
-  const rand = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
-  const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)];
-  const surnames = [...SINGLE_SURNAMES, ...DOUBLE_SURNAMES];
-  const GIVEN = '明华国建军平志伟红玉兰英芳海波涛晓静丽强磊斌杰鹏飞宇浩然慧敏娟婷霞云峰刚勇文武成德新生春秋东亮';
-  const randomName = (): string => pick(surnames) + GIVEN[rand(GIVEN.length)] + (rand(2) ? GIVEN[rand(GIVEN.length)] : '');
   const bases = inputs.filter((x) => x.name.endsWith('.txt')).map((x) => x.text);
   registerModel(null);
-  const slots = bases.map((b) => analyze(b, { model: false }).entities.filter((e) => e.type === 'person' || e.type === 'place'));
-  const placePool = [...new Set(slots.flat().filter((e) => e.type === 'place').map((e) => e.text))];
-  const variant = (k: number): string => {
-    const base = bases[k];
-    let out = '';
-    let p = 0;
-    for (const e of slots[k]) {
-      if (e.start < p) continue;
-      out += base.slice(p, e.start);
-      out += e.type === 'person' ? randomName() : pick(placePool);
-      p = e.end;
-    }
-    return (out + base.slice(p)).replace(/\d/g, () => String(rand(10)));
-  };
+  const { rand, variant } = perturber(bases, 777);
   const parts: string[] = [];
   let chars = 0;
   while (chars < 600000) {
