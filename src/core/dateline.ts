@@ -28,8 +28,9 @@ const ROLE_SRC = '(?:本报|新华社|人民日报|本刊)?(?:特约|见习|实�
 // 本报平凉讯, 【本报讯】; the place never holds a role (本报记者…通讯员: that 讯 is 通讯员's).
 const RE_BENBAO = /(本报|本刊)((?:(?!记者|通讯|实习)[\u4e00-\u9fff]){0,8}?)讯(?!员)】?/y;
 const RE_AGENCY = new RegExp(`(本报|${AGENCIES}|[\\u4e00-\\u9fff]{2,6}?(?:社|网|报|台))([\\u4e00-\\u9fff]{0,8}?)(${DATE_SRC})(?:电|消息)`, 'y');
-/** Typographic marks some papers print before a dateline or byline (■本报记者, 【本报讯】). */
-const RE_MARKS = /[■□●○◆◇★☆▲△▶►◎【\s]*/y;
+/** Typographic marks some papers print before a dateline or byline (■本报记者, □本报记者). */
+export const MARK_CHARS = '■□●○◆◇★☆▲△▶►◎';
+const RE_MARKS = new RegExp(`[${MARK_CHARS}【\\s]*`, 'y');
 const RE_DATE = new RegExp(DATE_SRC, 'y');
 const RE_GROUP = /[（(]([^（）()\n]{1,40})[）)]/y;
 const RE_INLINE_REPORTER = new RegExp(`(?:${ROLE_SRC})([\\u4e00-\\u9fff、]{2,16}?)(?:报道)?[：:]`, 'y');
@@ -39,7 +40,7 @@ const RE_CREDIT = new RegExp(
   `^(?:(?:${ROLE_SRC})|文/图|图/文|文图)?([\\u4e00-\\u9fff、]{2,16}?)(?:摄影报道|摄影|摄|供图)$`,
 );
 const RE_BYLINE = new RegExp(
-  `^[■□●○◆◇★☆▲△▶►◎]?(?:文/图|图/文|文图|文)?(?:${ROLE_SRC})((?:[\\u4e00-\\u9fff、]|/){2,24}?)(?:摄影报道|报道)?$`,
+  `^[${MARK_CHARS}]?(?:文/图|图/文|文图|文)?(?:${ROLE_SRC})((?:[\\u4e00-\\u9fff、]|/){2,24}?)(?:摄影报道|报道)?$`,
 );
 const RE_TRAILING = new RegExp(`[（(]((?:${ROLE_SRC})[^（）()]{2,30})[）)]$`);
 
@@ -335,15 +336,16 @@ export function parseByline(norm: Normalized, text: string, start: number, end: 
   const m = RE_BYLINE.exec(line);
   if (!m) return null;
   // names are read from the first role on: a leading 文/图 is not a name
-  const names = splitNames(norm, text, start + Math.max(0, line.search(RE_HAS_ROLE)), end);
+  const roleAt = Math.max(0, line.search(RE_HAS_ROLE));
+  const names = splitNames(norm, text, start + roleAt, end);
   if (names.length === 0) return null;
   // every char after the first role must be a name, another role or a separator, or this is prose
   // starting with 记者 (记者从会上获悉)
   const nameChars = names.reduce((a, n) => a + n.text.length, 0);
-  const rest = m[1].replace(new RegExp(ROLE_SRC, 'g'), '').replace(/[、/]|摄影报道$|报道$/g, '');
+  const rest = m[1].replace(RE_ROLE, '').replace(/[、/]|摄影报道$|报道$/g, '');
   if (nameChars !== rest.length) return null;
-  const lead = line.replace(/^[■□●○◆◇★☆▲△▶►◎]?(?:文\/图|图\/文|文图|文)?/, '');
-  return make(text, start, end, lead.startsWith('本报') ? '本报' : null, null, null, names, end);
+  // the first role is where RE_BYLINE's marks and 文/图 end; 本报 opens it when the paper is named
+  return make(text, start, end, line.startsWith('本报', roleAt) ? '本报' : null, null, null, names, end);
 }
 
 /** A trailing `（记者 李东华）` at the end of a body range. */

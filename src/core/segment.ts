@@ -6,7 +6,7 @@ import type { ArticleKind } from './types';
 import type { Normalized } from './normalize';
 import { lineTable, printed, type LineTable } from './normalize';
 import type { DatelineMatch } from './dateline';
-import { parseByline, parseCredit, parseDateline, parseTrailing } from './dateline';
+import { MARK_CHARS, parseByline, parseCredit, parseDateline, parseTrailing } from './dateline';
 
 export interface Segment {
   title: string;
@@ -180,7 +180,7 @@ function mayBeDateline(text: string, s: number, yue: NextYue): boolean {
 }
 
 const MARKS = new Uint8Array(65536);
-for (const ch of '■□●○◆◇★☆▲△▶►◎【据') MARKS[ch.charCodeAt(0)] = 1;
+for (const ch of `${MARK_CHARS}【据`) MARKS[ch.charCodeAt(0)] = 1;
 
 const JI = 0x8bb0; // 记
 const ZHE = 0x8005; // 者
