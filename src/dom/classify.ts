@@ -83,13 +83,23 @@ export function classifyPage(doc: Document): Classification {
     return { mode: 'listing', reason: 'article teasers made of links', units: [] };
   }
 
-  // Several reports without <article> elements (e-paper pages built of divs): two or more paragraphs
-  // that open with a dateline, outside links. The core segmentation splits them at their datelines.
+  // One pass over the paragraphs for two questions. Several reports without <article> elements
+  // (e-paper pages built of divs): two or more paragraphs that open with a dateline, outside links;
+  // the core segmentation splits them at their datelines. Else a single article: an <article>,
+  // og:type=article, or paragraphs with a news cue.
   const opening: Element[] = [];
+  let pText = 0;
+  let cue = NEWS_CUE.test(sample);
   for (let i = 0; i < paragraphs.length && i < 400; i++) {
     const p = paragraphs[i];
-    const t = (p.textContent ?? '').trimStart();
-    if (t.length >= 30 && RE_DATELINE_START.test(t.slice(0, 24)) && p.closest('a') === null) opening.push(p);
+    const t = p.textContent ?? '';
+    const outsideLink = p.closest('a') === null;
+    if (i < 200) {
+      if (t.length > 20 && outsideLink) pText += t.length;
+      if (!cue && i < 30 && NEWS_CUE.test(t)) cue = true;
+    }
+    const lead = t.trimStart();
+    if (lead.length >= 30 && RE_DATELINE_START.test(lead.slice(0, 24)) && outsideLink) opening.push(p);
   }
   if (opening.length >= 2) {
     let root: Element | null = opening[0].parentElement;
@@ -97,14 +107,6 @@ export function classifyPage(doc: Document): Classification {
     if (root) return { mode: 'bulletin', reason: `${opening.length} datelines`, units: [root] };
   }
 
-  // Single article: an <article>, og:type=article, or paragraphs with a news cue.
-  let pText = 0;
-  let cue = NEWS_CUE.test(sample);
-  for (let i = 0; i < paragraphs.length && i < 200; i++) {
-    const t = paragraphs[i].textContent ?? '';
-    if (t.length > 20 && paragraphs[i].closest('a') === null) pText += t.length;
-    if (!cue && i < 30 && NEWS_CUE.test(t)) cue = true;
-  }
   const structured = substantial.length === 1 || ogType === 'article';
   if ((pText >= 80 && structured && cue) || (pText >= 200 && (structured || cue))) {
     return { mode: 'article', reason: structured ? 'article element' : 'news paragraphs', units: substantial };
