@@ -15,7 +15,7 @@ import {
   unitsFor,
   type Unit,
 } from '../dom/units';
-import { booked, mark, state, yieldToMain } from './state';
+import { booked, mark, sinceDcl, state, yieldToMain } from './state';
 import { TYPE_LABELS, typeColour } from './labels';
 import { styleRoots } from './styles';
 
@@ -183,8 +183,6 @@ export async function startAnalysis(
   await new Promise((r) => requestAnimationFrame(() => r(null)));
   const paintedAt = performance.now();
   mark('all-painted');
-  const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
-    ?.domContentLoadedEventStart ?? 0;
 
   const analysis: Analysis = {
     units,
@@ -247,7 +245,7 @@ export async function startAnalysis(
       analysed: true,
       articles,
       counts,
-      timing: { analyseMs, paintMs: paintedAt - dcl },
+      timing: { analyseMs, paintMs: sinceDcl(paintedAt) },
     };
     state.engineLoadMs = loadMs;
     state.engineKind = e.kind;
