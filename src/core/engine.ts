@@ -56,7 +56,7 @@ import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
 import { cand, findRuleEntities, type Cand } from './rules';
-import { endsLikeOrg, modelSpanOk, trimModelSpan, trimModelStart } from './rules/model-filter';
+import { endsLikeOrg, isAsciiWord, modelSpanOk, trimModelSpan, trimModelStart } from './rules/model-filter';
 import { findPlaces, lookupPlace } from './gazetteer';
 import { scanPolicyTerms } from './lexicon';
 
@@ -257,8 +257,6 @@ const TYPE_INDEX: Record<EntityType, number> = { person: 0, place: 1, organizati
  * has no line breaks, and a headline runs into the next line otherwise). No title is proposed
  * inside a dateline: 记者, 通讯员 there are bylines, read by the dateline rules.
  */
-const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 function modelCands(prep: Prepared, segs: readonly Segment[], t: Tagger, out: Cand[]): boolean {
   const text = prep.text;
   const n = text.length;

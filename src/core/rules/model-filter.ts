@@ -50,6 +50,8 @@ function allCjk(text: string, start: number, end: number): boolean {
 
 const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A Latin letter or an ASCII digit. */
+export const isAsciiWord = (c: number): boolean => isLatin(c) || isDigit(c);
 
 /** Ideographs, Latin letters and digits, with inner · & . - — (ＤＥＣ电脑中国有限公司, 3M公司, 道—琼斯). */
 function wordChars(text: string, start: number, end: number): boolean {
