@@ -322,6 +322,11 @@ export class Repository {
     });
   }
 
+  /** Whether any annotation is stored for the page. */
+  async hasAnnotations(url: string): Promise<boolean> {
+    return this.guard(async () => (await this.db.annotations.where('source').equals(url).limit(1).count()) > 0);
+  }
+
   /** The page's own note: a commenting annotation without selectors. */
   async pageNote(url: string): Promise<Annotation | null> {
     const list = await this.listForPage(url);

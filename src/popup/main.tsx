@@ -2,7 +2,9 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { summaryFor } from '../background/summaries';
 import { repo, requestPersistence } from '../db';
-import { sendToTab } from '../shared/messages';
+import { withContent } from '../shared/inject';
+import { sendToTab, type PopupToContent, type PopupToContentResponses } from '../shared/messages';
+import type { Result } from '../shared/result';
 import { loadSettings, saveSettings } from '../shared/settings';
 import { targetTabId } from '../shared/tabs';
 import { Popup, type TabLink } from './Popup';
@@ -10,13 +12,16 @@ import { uiLanguage } from './ui/i18n';
 import './ui/style.css';
 
 function linkTo(tabId: number): TabLink {
+  // A page that is not news has only the first-check stub: the full content script is injected on demand.
+  const send = <M extends PopupToContent>(msg: M): Promise<Result<PopupToContentResponses[M['type']]>> =>
+    withContent(tabId, () => sendToTab(tabId, msg));
   return {
-    summary: () => sendToTab(tabId, { type: 'summary:get' }),
+    summary: () => send({ type: 'summary:get' }),
     lastKnown: () => summaryFor(tabId),
-    setTypes: (enabled) => sendToTab(tabId, { type: 'types:set', enabled }),
-    reveal: (id) => sendToTab(tabId, { type: 'annotation:reveal', id }),
-    reload: () => sendToTab(tabId, { type: 'annotations:reload' }),
-    analyse: () => sendToTab(tabId, { type: 'page:analyse' }),
+    setTypes: (enabled) => send({ type: 'types:set', enabled }),
+    reveal: (id) => send({ type: 'annotation:reveal', id }),
+    reload: () => send({ type: 'annotations:reload' }),
+    analyse: () => send({ type: 'page:analyse' }),
   };
 }
 

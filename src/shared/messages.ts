@@ -9,6 +9,8 @@ export type { Result } from './result';
 /** Content script → background. */
 export type ContentToBackground =
   | { type: 'ping'; sent: number }
+  /** From the first-check stub: inject the full content script into this frame. */
+  | { type: 'content:load'; reason: 'news' | 'selection' | 'grown' }
   | { type: 'page:report'; summary: PageSummary }
   | { type: 'annotations:list'; url: string }
   | { type: 'annotation:save'; annotation: Annotation }
@@ -16,6 +18,7 @@ export type ContentToBackground =
 
 export interface ContentToBackgroundResponses {
   ping: { sent: number; received: number; from: 'background' };
+  'content:load': { injected: boolean };
   'page:report': { stored: boolean };
   'annotations:list': Annotation[];
   'annotation:save': { id: string };

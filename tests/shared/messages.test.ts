@@ -32,6 +32,7 @@ describe('typed messages', () => {
   it('round-trips content → background with the sender', async () => {
     m.handleFromContent({
       ping: (msg) => ({ sent: msg.sent, received: 42, from: 'background' }),
+      'content:load': () => ({ injected: false }),
       'page:report': (_msg, sender) => ({ stored: sender.tab?.id === 7 }),
       'annotations:list': () => [],
       'annotation:save': (msg) => ({ id: msg.annotation.id }),

@@ -1,15 +1,19 @@
-// Content script entry: wiring only. Kept small; the engine, UI and anchoring load on demand.
+// Full content script entry: wiring only. Injected by the background when the first-check stub
+// (stub.iife.ts) finds news or the reader acts on the page; the engine, UI and anchoring load on demand.
 import { STARTED } from './started';
-import { classifyPage, type Classification } from '../dom/classify';
+import { ANALYSED_MODES, classifyPage, type Classification } from '../dom/classify';
 import { handleFromBackground, handleFromPopup, sendToBackground } from '../shared/messages';
 import { enabledTypes, loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings';
 import type { Analysis } from './analysis';
 import { initObserver } from './observer';
 import { initSelection } from './selection';
 import { booked, canonicalUrl, mark, sinceDcl, state } from './state';
+import { stubState } from './stub-state';
 
 mark('script');
-const ANALYSED = new Set(['bulletin', 'textlayer', 'article']);
+const ANALYSED = ANALYSED_MODES;
+const stub = stubState();
+if (stub) stub.full = true;
 
 let analysis: Analysis | null = null;
 let run: AbortController | null = null;
@@ -166,6 +170,7 @@ handleFromPopup({
     return r;
   },
   'page:analyse': async () => {
+    await domReady();
     await analysePage(true);
     await report();
     return state.summary;
@@ -181,10 +186,25 @@ handleFromBackground({
   },
 });
 
+/** The page's DOM is parsed (the script is normally injected later; the popup may ask earlier). */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((r) => document.addEventListener('DOMContentLoaded', () => r(), { once: true, signal: life.signal }));
+}
+
 void (async () => {
   // Selection first: a reader may select text while the page is still being analysed.
   booked(() => initSelection(life.signal, enableCards), 'init');
-  await analysePage(false, booked(() => classifyPage(document), 'classify'));
+  await domReady();
+  mark('ready');
+  if (stub?.selection) {
+    void enableCards();
+    void import('./reader').then((r) => r.offerSelection());
+  }
+  // The stub's classification stands when it found news; otherwise (the popup or a selection brought
+  // us to a page the stub skipped) the page is classified again, as it may have changed since.
+  const first = stub?.cls && ANALYSED.has(stub.cls.mode) && stub.cls.units.every((u) => u.isConnected) ? stub.cls : null;
+  await analysePage(false, first ?? booked(() => classifyPage(document), 'classify'));
   await Promise.all([pinged, loadAnnotations().catch(() => undefined)]);
   if (worthReporting()) await report();
   booked(() => initObserver(life.signal, {
