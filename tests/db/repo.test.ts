@@ -106,6 +106,17 @@ describe('repository writes', () => {
     ]);
     expect(await repo.pageNote(url)).toEqual(note);
   });
+
+  it('tells whether a page holds annotations (the background injects the full content script for them)', async () => {
+    const repo = openRepository(freshName());
+    const url = 'https://app.example.cn/settings';
+    expect(await repo.hasAnnotations(url)).toBe(false);
+    const a = await repo.saveAnnotation(makeAnnotation({ url, quote: '同步' }));
+    expect(await repo.hasAnnotations(url)).toBe(true);
+    expect(await repo.hasAnnotations('https://app.example.cn/other')).toBe(false);
+    await repo.deleteAnnotation(a.id);
+    expect(await repo.hasAnnotations(url)).toBe(false);
+  });
 });
 
 describe('storage errors', () => {
