@@ -13,6 +13,11 @@ export interface Normalized {
   map: Int32Array;
   /** breaks[i] = strength of the break just before analysis char i (0 none, 1 line, 2 blank line). */
   breaks: Uint8Array;
+  /**
+   * Every i in 1 .. text.length - 1 with a break before it, ascending, as normalize found them:
+   * lineTable reads the lines from these instead of scanning `breaks` again.
+   */
+  breakAt?: Int32Array;
 }
 
 /** CJK ideographs, CJK/full-width punctuation and general punctuation: no spaces needed around them. */
@@ -102,6 +107,9 @@ export function normalize(original: string): Normalized {
   const breaks = new Uint8Array(n + 1);
   const buf = new Uint16Array(Math.min(n, PIECE) + 2);
   const pieces: string[] = [];
+  /** Analysis offsets of the breaks inside the text (see Normalized.breakAt). */
+  let breakAt = new Int32Array(64);
+  let nBreaks = 0;
   /** Analysis offset of buf[0]. */
   let base = 0;
   /** The buffer holds an unpaired surrogate (see decodePiece). */
@@ -176,7 +184,15 @@ export function normalize(original: string): Normalized {
       continue;
     }
     const right = original.charCodeAt(i);
-    if (newlines > 0) breaks[len] = newlines > 1 ? BREAK_BLANK : BREAK_LINE;
+    if (newlines > 0) {
+      breaks[len] = newlines > 1 ? BREAK_BLANK : BREAK_LINE;
+      if (nBreaks === breakAt.length) {
+        const nb = new Int32Array(nBreaks * 2);
+        nb.set(breakAt);
+        breakAt = nb;
+      }
+      breakAt[nBreaks++] = len; // len > 0 here, and `right` follows: inside the text
+    }
     if (isWide(last) || isWide(right) || (firstSpace < 0 && newlines === 0)) continue;
     // Between two narrow chars keep one space (Latin words, numbers).
     buf[len - base] = 0x20;
@@ -187,6 +203,7 @@ export function normalize(original: string): Normalized {
       // keep the break on the char after the space
       breaks[len] = breaks[len - 1];
       breaks[len - 1] = BREAK_NONE;
+      breakAt[nBreaks - 1] = len;
     }
   }
   map[len] = n;
@@ -195,7 +212,7 @@ export function normalize(original: string): Normalized {
     if (len > base) pieces.push(decodePiece(buf.subarray(0, len - base), lone));
     text = pieces.length === 1 ? pieces[0] : pieces.join('');
   }
-  return { original, text, map: map.subarray(0, len + 1), breaks: breaks.subarray(0, len + 1) };
+  return { original, text, map: map.subarray(0, len + 1), breaks: breaks.subarray(0, len + 1), breakAt: breakAt.subarray(0, nBreaks) };
 }
 
 /** Map an analysis range [start, end) to the original text; spans crossing line breaks stay whole. */
@@ -234,8 +251,22 @@ export interface LineTable {
 }
 
 export function lineTable(norm: Normalized): LineTable {
-  const b = norm.breaks;
   const len = norm.text.length;
+  if (norm.breakAt) {
+    const at = norm.breakAt;
+    const m = at.length;
+    const start = new Int32Array(m + 1);
+    const end = new Int32Array(m + 1);
+    let s = 0;
+    for (let k = 0; k < m; k++) {
+      start[k] = s;
+      end[k] = s = at[k];
+    }
+    start[m] = s;
+    end[m] = len;
+    return { start, end, length: len > s ? m + 1 : m };
+  }
+  const b = norm.breaks;
   // Break marks are sparse: test four at a time through a 32-bit view where aligned. A first
   // pass counts them, so the tables are allocated once at their size.
   const words = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : null;

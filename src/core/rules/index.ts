@@ -451,18 +451,17 @@ FLAGS[0x6708] |= F_DATE;
 // are a large share of any text: they are asked only where the char pair starts a word of one
 // of their tables (a hashed bit set, tested without a branch), or the char is a word itself.
 const F_WORDS = F_POS | F_NAME | F_NAT | F_PARTY | F_BODY;
-/** Flags that need the pair gate. */
-const GATED = new Uint8Array(65536);
-/** Flags that do not: dates, departments, and one-char words. */
-const UNGATED = new Uint8Array(65536);
+/**
+ * Per code unit, one load: the flags that do not need the pair gate (dates, departments and
+ * one-char words) in the low byte, the ones that do in the high byte.
+ */
+const GATED_SHIFT = 8;
+const SCAN_FLAGS = new Uint16Array(65536);
 const GATE = new Int32Array(2048);
-for (let c = 0; c < 65536; c++) {
-  GATED[c] = FLAGS[c] & F_WORDS;
-  UNGATED[c] = FLAGS[c] & ~F_WORDS;
-}
+for (let c = 0; c < 65536; c++) SCAN_FLAGS[c] = ((FLAGS[c] & F_WORDS) << GATED_SHIFT) | (FLAGS[c] & ~F_WORDS);
 for (const kw of [POSITIONS, BODIES, NATIONAL_ORGS, PARTIES, ADDRESS, NAME_VERBS]) {
   kw.markPairs(GATE);
-  for (const c of kw.singleChars()) UNGATED[c] |= FLAGS[c] & F_WORDS;
+  for (const c of kw.singleChars()) SCAN_FLAGS[c] |= FLAGS[c] & F_WORDS;
 }
 for (const w of ['政协', '中共']) {
   const h = pairHash(w.charCodeAt(0), w.charCodeAt(1));
@@ -480,7 +479,8 @@ export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[
     const c = next;
     next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     const h = pairHash(c, next);
-    const f = UNGATED[c] | (GATED[c] & -((GATE[h >>> 5] >>> (h & 31)) & 1));
+    const g = SCAN_FLAGS[c];
+    const f = (g & 0xff) | ((g >>> GATED_SHIFT) & -((GATE[h >>> 5] >>> (h & 31)) & 1));
     if (f === 0) continue;
     if (f & F_ORG) orgAt(text, i, f, out, org, orgEnds);
     if (f & F_DEPT) deptAt(text, i, out, org, orgEnds);
