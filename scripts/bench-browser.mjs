@@ -236,6 +236,7 @@ async function main() {
       // 2–3. the big bulletin with the extension.
       const b = await ext.context.newPage();
       await b.addInitScript(LONGTASKS);
+      await b.addInitScript(FRAME_AFTER_DCL);
       await b.goto(`${server.url}/bench/big-bulletin.html`);
       const sb = await waitFor(async () => {
         const x = await summaryOf(ext, b);
@@ -260,6 +261,7 @@ async function main() {
           terms: [...terms],
           ranges,
           ownFirstPaint: fcp - (nav?.domContentLoadedEventStart ?? 0),
+          ownFrame: window.__frameAfterDcl ?? NaN,
           ownLoad: (nav?.loadEventStart ?? NaN) - (nav?.domContentLoadedEventStart ?? 0),
           longest: lt.reduce((m, t) => Math.max(m, t.duration), 0),
           longestAfterDcl: lt.filter((t) => t.start >= dcl).reduce((m, t) => Math.max(m, t.duration), 0),
@@ -292,6 +294,7 @@ async function main() {
         firstPaintMs: sb.contentCost.firstPaintMs,
         timeline: sb.contentCost.timeline,
         ownFirstPaint: page.ownFirstPaint,
+        ownFrame: page.ownFrame,
         ownLoad: page.ownLoad,
         slices: sb.contentCost.slices,
         booked: sb.contentCost.mainThreadMs,
@@ -391,6 +394,7 @@ async function main() {
   }
   console.log('large bulletin page');
   console.log(`  the page's own first contentful paint / load event  ${fmt(median(bg.map((x) => x.ownFirstPaint)))} / ${fmt(median(bg.map((x) => x.ownLoad)))} ms after DCL`);
+  console.log(`  DOMContentLoaded → the page's own first frame        ${fmt(median(bg.map((x) => x.ownFrame)))} ms (the same loads)`);
   console.log(`  DOMContentLoaded → reports in view painted         ${fmt(median(bg.map((x) => x.firstPaintMs)))} ms`);
   const readyAt = (x) => x.timeline?.ready ?? x.timeline?.script ?? 0;
   console.log(`  content script ready (DOM parsed) → in view painted ${fmt(median(bg.map((x) => x.firstPaintMs - readyAt(x))))} ms`);
@@ -423,7 +427,11 @@ async function main() {
   const ownFrame = median(mk.map((x) => x.ownFrame));
   console.log(`  DCL→in view painted / mark.js DCL→painted          ${fmt(oursInView / theirsFromDcl)}`);
   console.log(`    floor: the page's own first frame / mark.js DCL→painted ${fmt(ownFrame / theirsFromDcl)} (no highlighter paints before the page's first layout)`);
-  console.log(`  beyond the page's own first frame: ours / mark.js's ${fmt((oursInView - ownFrame) / (theirsFromDcl - ownFrame))}`);
+  // Ours: in view painted minus the page's own first frame of the same load. mark.js: DCL→painted minus the
+  // page's first frame in a load without any highlighter (mark.js itself delays that frame).
+  const oursBeyond = median(bg.map((x) => x.firstPaintMs - x.ownFrame));
+  const theirsBeyond = theirsFromDcl - ownFrame;
+  console.log(`  after the page's own first frame: ours ${fmt(oursBeyond)} ms / mark.js's ${fmt(theirsBeyond)} ms = ${fmt(oursBeyond / theirsBeyond)}`);
   console.log(`  DCL→every report analysed / mark.js DCL→painted    ${fmt(ours / theirsFromDcl)}`);
   console.log(`  our main-thread time / mark.js painted             ${fmt(oursMain / theirs)}`);
   const longest = median(bg.map((x) => x.longestOurs));

@@ -69,6 +69,13 @@ function workerEngine(): Promise<Engine> {
 
 let shared: Promise<Engine> | null = null;
 
+/** Stops an engine booted ahead for a page that turned out not to be analysed (site switched off). */
+export function releaseEngine(): void {
+  const s = shared;
+  shared = null;
+  void s?.then((e) => e.dispose(), () => undefined);
+}
+
 export function getEngine(): Promise<Engine> {
   shared ??= workerEngine().catch(() => mainThreadEngine());
   return shared;

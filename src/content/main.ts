@@ -14,6 +14,10 @@ mark('script');
 const ANALYSED = ANALYSED_MODES;
 const stub = stubState();
 if (stub) stub.full = true;
+// Injected because the first check found news: the worker's start-up is the longest wait before the
+// first paint, so it starts now, alongside the settings and the analysis code.
+const bootedAhead = stub?.requested === 'news' || stub?.requested === 'grown';
+if (bootedAhead) void import('./engine-client').then((m) => m.getEngine());
 
 let analysis: Analysis | null = null;
 let run: AbortController | null = null;
@@ -205,6 +209,7 @@ void (async () => {
   // us to a page the stub skipped) the page is classified again, as it may have changed since.
   const first = stub?.cls && ANALYSED.has(stub.cls.mode) && stub.cls.units.every((u) => u.isConnected) ? stub.cls : null;
   await analysePage(false, first ?? booked(() => classifyPage(document), 'classify'));
+  if (bootedAhead && !analysis) void import('./engine-client').then((m) => m.releaseEngine());
   await Promise.all([pinged, loadAnnotations().catch(() => undefined)]);
   if (worthReporting()) await report();
   booked(() => initObserver(life.signal, {
