@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { classifyPage } from '../../src/dom/classify';
+import { ANALYSED_MODES, classifyPage, mayBeNews } from '../../src/dom/classify';
 import { findMainContent } from '../../src/dom/readability';
 import { extractText } from '../../src/dom/text';
 
 const load = (path: string) => new JSDOM(readFileSync(path, 'utf8')).window.document;
 const page = (body: string, head = '', lang = 'zh-CN') =>
   new JSDOM(`<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`).window.document;
+
+const LONG = '会议强调，要聚焦中心任务履职尽责，深入开展调查研究，提出务实管用的意见建议。'.repeat(3);
+const PROSE = '走进村里的合作社，村民们正忙着分拣新采的花椒，一派丰收景象。合作社负责人介绍，今年的产量比去年增加了三成。'.repeat(2);
 
 describe('classifyPage', () => {
   it('finds the 12 reports of the bulletin sample', () => {
@@ -74,5 +77,37 @@ describe('findMainContent', () => {
         '<ul class="related"><li><a href="/x"><p>本报讯（记者 李 明）5月6日，县政协召开常委会议，审议通过了工作要点。</p></a></li></ul>',
     );
     expect(classifyPage(d).mode).toBe('article');
+  });
+
+  it('leaves a page to the full classification whenever classifyPage would analyse it (first look)', () => {
+    const pages = [
+      load('samples/bulletin.html'),
+      load('samples/bulletin-textlayer.html'),
+      load('samples/news.html'),
+      load('tests/e2e/fixtures/epaper.html'),
+      load('tests/e2e/fixtures/news-article.html'),
+      load('tests/e2e/fixtures/traditional.html'),
+      // a report with a news cue only in its dateline, a div e-paper, one <article> without cues, og:type
+      page(`<p>本报讯 市政协召开常委会议，审议通过年度协商计划。${LONG}</p><p>${LONG}</p>`),
+      page(`<div><p>新华社北京3月5日电 第十四届全国人民代表大会第二次会议在人民大会堂开幕。${LONG}</p><p>人民网兰州3月6日电 甘肃代表团举行全体会议，审议政府工作报告。${LONG}</p></div>`),
+      page(`<article><h1>乡村振兴见闻</h1><p>${PROSE}</p><p>${PROSE}</p></article>`),
+      page(`<p>${PROSE}</p><p>${PROSE}</p>`, '<meta property="og:type" content="article">'),
+    ];
+    for (const doc of pages) {
+      expect(ANALYSED_MODES.has(classifyPage(doc).mode)).toBe(true);
+      expect(mayBeNews(doc)).toBe(true);
+    }
+  });
+
+  it('turns away prose and app pages without article structure or news words, reading no element', () => {
+    const prose = page(
+      Array.from({ length: 12 }, (_, i) => `<p>第${i + 1}步：把面粉和温水混合，揉成光滑的面团，盖上保鲜膜醒发二十分钟，再分成小剂子擀成圆皮。</p>`).join(''),
+    );
+    expect(classifyPage(prose).mode).toBe('not-news');
+    expect(mayBeNews(prose)).toBe(false);
+    expect(mayBeNews(page('<form><input><button>保存</button></form><p>修改后的设置会同步到所有设备。</p>'))).toBe(false);
+    // a news word in <body> or the title is enough to look closer
+    expect(mayBeNews(page('<p>第一段文字。</p><p>本报讯 第二段。</p>'))).toBe(true);
+    expect(mayBeNews(new JSDOM('<!doctype html><title>记者手记</title><p>一</p><p>二</p>').window.document)).toBe(true);
   });
 });
