@@ -12,6 +12,7 @@ import { setStubState, stubState, type StubState } from './stub-state';
 /** Added text (characters) after which a page that was not news is classified again. */
 const GROWN_CHARS = 200;
 const RECHECK_MS = 500;
+const MAX_RECHECK_MS = 60_000;
 
 interface RuntimeLike {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -26,15 +27,16 @@ function start(): void {
   const request = (why: NonNullable<StubState['requested']>) => {
     if (state.requested) return;
     state.requested = why;
-    stop();
     // Not webextension-polyfill: evaluating it reaches chrome.runtime on every page, the cost this
     // file exists to avoid. Chromium and Firefox both return a promise here.
     const g = globalThis as { browser?: RuntimeLike; chrome?: RuntimeLike };
     const api = g.browser ?? g.chrome;
     const msg: ContentToBackground = { type: 'content:load', reason: why };
-    void api?.runtime.sendMessage({ channel: 'c2b', msg }).catch(() => {
-      state.requested = null; // the background was unreachable (extension reloading): try again later
-    });
+    void api?.runtime.sendMessage({ channel: 'c2b', msg }).then(
+      () => stop(),
+      // The background was unreachable (the extension reloading): listeners stay, a later event asks again.
+      () => (state.requested = null),
+    );
   };
 
   // A selection is the reader's intent on any page: load the highlighting code for it.
@@ -59,17 +61,20 @@ function start(): void {
   const watch = () => {
     let added = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A busy app that is not news (a chat, a feed) would be checked over and over: each check that
+    // finds nothing doubles the wait before the next.
+    let wait = RECHECK_MS;
     const mo = new MutationObserver((records) => {
       for (const r of records) for (const n of r.addedNodes) added += n.textContent?.length ?? 0;
       if (added < GROWN_CHARS || timer !== undefined) return;
       timer = setTimeout(() => {
         timer = undefined;
         added = 0;
-        if (!mayBeNews(document)) return;
-        const cls = classifyPage(document);
+        const cls = mayBeNews(document) ? classifyPage(document) : null;
         state.cls = cls;
-        if (ANALYSED_MODES.has(cls.mode)) request('grown');
-      }, RECHECK_MS);
+        if (cls && ANALYSED_MODES.has(cls.mode)) request('grown');
+        else wait = Math.min(wait * 2, MAX_RECHECK_MS);
+      }, wait);
     });
     mo.observe(document, { childList: true, subtree: true });
     const unlisten = stop;
