@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// The first-check stub on a page that is not news: it asks for nothing, rechecks a growing page with a
-// doubling wait, and asks for the full script once the page has grown into news.
+// The first-check stub on a page that is not news: it asks for nothing, looks again on a doubling wait
+// (back to the shortest after a click), and asks for the full script once the page has grown into news.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const sent: unknown[] = [];
@@ -10,6 +10,10 @@ const para = (text: string) => {
   return p;
 };
 const FILLER = '设置会同步到所有设备，修改后请保存，离开页面前请确认没有未保存的内容。'.repeat(4);
+const NEWS = [
+  `本报平凉讯（通讯员孙景慧）3月23日，市政协召开党组会议。${FILLER}`,
+  `本报天水讯（通讯员高磊）3月22日，市政协召开主席会议。${FILLER}`,
+];
 
 beforeAll(async () => {
   vi.useFakeTimers();
@@ -17,34 +21,34 @@ beforeAll(async () => {
     runtime: { sendMessage: (m: unknown) => (sent.push(m), Promise.resolve({ ok: true, value: { injected: true } })) },
   };
   document.body.append(para('账户设置'));
-  await import('../../src/content/stub.iife');
+  await import('../../src/content/stub.iife'); // the document is parsed: it looks at once
 });
 afterAll(() => vi.useRealTimers());
 
-const stub = () => (globalThis as { __bulletinLensStub?: { requested: string | null; selection: boolean } }).__bulletinLensStub!;
+const stub = () => (globalThis as { __bulletinLensStub?: { requested: string | null } }).__bulletinLensStub!;
 
 describe('first-check stub', () => {
-  it('asks for nothing on a page that is not news, and rechecks growth with a doubling wait', async () => {
+  it('asks for nothing on a page that is not news; looks again on a doubling wait, reset by a click', async () => {
     expect(stub().requested).toBeNull();
-    expect(sent).toEqual([]);
-    // 300 characters of prose: a check after 500 ms finds no news.
+    // Prose arrives: the look at 0.5 s finds no news, the next waits 1 s, then 2 s.
     document.body.append(para(FILLER), para(FILLER));
-    await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(500);
     expect(stub().requested).toBeNull();
-    // News arrives: after a check that found nothing, the next one waits 1000 ms, not 500.
-    document.body.append(
-      para(`本报平凉讯（通讯员孙景慧）3月23日，市政协召开党组会议。${FILLER}`),
-      para(`本报天水讯（通讯员高磊）3月22日，市政协召开主席会议。${FILLER}`),
-    );
-    await vi.advanceTimersByTimeAsync(0);
-    await vi.advanceTimersByTimeAsync(600);
+    await vi.advanceTimersByTimeAsync(1000); // the 1 s look: nothing changed
+    // News arrives now; the 2 s look is due at 3.5 s.
+    document.body.append(para(NEWS[0]), para(NEWS[1]));
+    await vi.advanceTimersByTimeAsync(1000);
     expect(stub().requested).toBeNull();
-    await vi.advanceTimersByTimeAsync(500);
+    // A click brings the next look to 0.5 s from now.
+    document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(stub().requested).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
     expect(stub().requested).toBe('grown');
     expect(sent).toEqual([{ channel: 'c2b', msg: { type: 'content:load', reason: 'grown' } }]);
-    document.body.append(para(FILLER), para(FILLER));
-    await vi.advanceTimersByTimeAsync(5000);
+    // Asked once; no more looks.
+    document.body.append(para(FILLER));
+    await vi.advanceTimersByTimeAsync(120_000);
     expect(sent).toHaveLength(1);
   });
 });
