@@ -1,7 +1,7 @@
 // The content script every page gets: a classic script (built as one IIFE) that classifies the page
-// at DOMContentLoaded and touches no extension API unless the page is worth it. Reaching
-// chrome.runtime costs about 1 ms per page and the module loader as much again (measured by
-// `npm run bench:browser`), so a page that is not news pays for its classification only.
+// at DOMContentLoaded and touches no extension API unless the page is worth it. Measured in Chromium
+// (renderer script time), reaching chrome.runtime costs a page about 1 ms and loading a module as much
+// again, so a page that is not news pays for its classification only.
 // The full content script (main.ts) is injected by the background when the page is news, when the
 // reader selects text, or when the page grows into news (single-page apps).
 import { ANALYSED_MODES, classifyPage, mayBeNews } from '../dom/classify';
