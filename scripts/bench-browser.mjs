@@ -4,7 +4,7 @@
 //  2. DOMContentLoaded → highlights painted on a large bulletin page (≥ 1 MB text, ≥ 100 articles);
 //  3. the longest main-thread task during that load (PerformanceObserver 'longtask' in the page);
 //  4. the same term set highlighted on the same page by mark.js, as a baseline.
-// Options: BL_DIST=dir (built extension, default dist), BENCH_ARTICLES=n (default 320), BENCH_RUNS=n (default 3),
+// Options: BL_DIST=dir (built extension, default dist), BENCH_ARTICLES=n (default 320), BENCH_RUNS=n (default 5),
 // BENCH_MARK_ARRAY=1 (also time mark.js's array form once; minutes on the large page).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { startServer } from './serve-samples.mjs';
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'artifacts/bench-pages');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 320);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 // ---- pages -------------------------------------------------------------------------------
 

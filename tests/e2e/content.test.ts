@@ -487,9 +487,9 @@ ${report('政协委员走进社区宣讲', '本报讯（记者 孙 立）5月9�
   describe('reader highlights', () => {
     const quote = '详细了解产业规模、带动农户增收和市场销售等情况';
 
-    async function select(page: Page, text: string) {
-      await page.evaluate((t) => {
-        const p = document.getElementById('p2')!.firstChild as Text;
+    async function select(page: Page, text: string, paragraph = '#p2') {
+      await page.evaluate(([t, where]) => {
+        const p = document.querySelector(where)!.firstChild as Text;
         const at = p.data.indexOf(t);
         const r = document.createRange();
         r.setStart(p, at);
@@ -498,7 +498,7 @@ ${report('政协委员走进社区宣讲', '本报讯（记者 孙 立）5月9�
         sel.removeAllRanges();
         sel.addRange(r);
         document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      }, text);
+      }, [text, paragraph] as const);
     }
 
     it('makes a highlight with a note from a selection; it survives a reload and a slight edit', async () => {
@@ -542,16 +542,7 @@ ${report('政协委员走进社区宣讲', '本报讯（记者 孙 立）5月9�
       await page.goto(`${server.url}/fixtures/not-news.html`);
       await page.waitForLoadState('load');
       const words = '同步到所有设备';
-      await page.evaluate((t) => {
-        const p = document.querySelector('p')!.firstChild as Text;
-        const at = p.data.indexOf(t);
-        const r = document.createRange();
-        r.setStart(p, at);
-        r.setEnd(p, at + t.length);
-        document.getSelection()!.removeAllRanges();
-        document.getSelection()!.addRange(r);
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      }, words);
+      await select(page, words, 'p');
       // The stub loads the full script for the selection, which offers the button.
       const ui = page.locator('bulletin-lens-ui');
       await ui.getByTestId('bl-sel-yellow').click({ timeout: 10_000 });
