@@ -98,11 +98,12 @@ const automaton = new AhoCorasick(AUTOMATON);
 const prep = prepare(corpus);
 analyze(parts.slice(0, 20).join('\n\n'), { model: false });
 plainPass(corpus);
-findPolicyTerms(prep.text.slice(0, 200000));
+findPolicyTerms(prep.text.slice(0, 200000), prep.units.subarray(0, 200000));
 automaton.scanAllPacked(prep.text.slice(0, 200000));
+automaton.scanUnitsPacked(prep.units.subarray(0, 200000));
 
 type Key =
-  | 'plain' | 'naive' | 'aho' | 'lex' | 'whole' | 'small'
+  | 'plain' | 'naive' | 'aho' | 'ahoUnits' | 'lex' | 'whole' | 'small'
   | 'norm' | 'conv' | 'seg' | 'places' | 'rules';
 const samples = new Map<Key, number[]>();
 const add = (k: Key, ms: number): void => {
@@ -142,8 +143,10 @@ for (let r = 0; r < ROUNDS; r++) {
   }) / 20);
   add('naive', best(1, () => naiveIndexOf(prep.text)));
   add('aho', best(3, () => automaton.scanAllPacked(prep.text)));
-  lexCount = findPolicyTerms(prep.text).length;
-  add('lex', best(3, () => findPolicyTerms(prep.text)));
+  add('ahoUnits', best(3, () => automaton.scanUnitsPacked(prep.units)));
+  // as the engine calls it: over the code units prepare() kept from normalisation
+  lexCount = findPolicyTerms(prep.text, prep.units).length;
+  add('lex', best(3, () => findPolicyTerms(prep.text, prep.units)));
   // results are dropped at once (only counts are kept), so no run inherits a big live heap
   add('whole', best(2, () => {
     const res = analyze(corpus, { model: false });
@@ -201,7 +204,8 @@ console.log(`timing: process CPU time, best of 1–3 runs in each of ${ROUNDS} i
 console.log(`plain pass (sum of char codes):  ${msOf('plain')}`);
 console.log(`naive indexOf, ${surfaces.length} surfaces:  ${msOf('naive')} = ${ratioOf('naive')} plain pass`);
 console.log(`bare automaton (scanAllPacked): ${msOf('aho')} = ${ratioOf('aho')} plain pass`);
-console.log(`lexicon matching only:          ${msOf('lex')} = ${ratioOf('lex')} plain pass, ${verdict('lex', 5)}; = ${ratioOf('lex', 'naive')} naive indexOf`);
+console.log(`  over code units (scanUnitsPacked): ${msOf('ahoUnits')} = ${ratioOf('ahoUnits')} plain pass`);
+console.log(`lexicon matching (engine's call, units from prepare): ${msOf('lex')} = ${ratioOf('lex')} plain pass, ${verdict('lex', 5)}; = ${ratioOf('lex', 'naive')} naive indexOf`);
 console.log(`whole analysis, no model:       ${msOf('whole')} = ${ratioOf('whole')} plain pass, ${verdict('whole', 50)}; = ${ratioOf('whole', 'naive')} naive indexOf`);
 console.log(`engine throughput:              ${fmt(corpus.length / (median(get('whole')) / 1000) / 1e6)} M chars/s (best ${fmt(corpus.length / (min(get('whole')) / 1000) / 1e6)})`);
 console.log(

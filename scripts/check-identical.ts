@@ -82,18 +82,29 @@ for (const [f, take] of [['msra_train.jsonl', 3000], ['cluener_train.jsonl', 200
 const hash = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 20);
 const automaton = new AhoCorasick(AUTOMATON);
 
+/** The string and code-unit paths must agree: a disagreement shows as a changed hash. */
+function same(a: string, b: string): string {
+  return a === b ? a : `units path differs: ${a} ${b}`;
+}
+function unitsOk(prep: ReturnType<typeof prepare>): boolean {
+  if (prep.units.length !== prep.text.length) return false;
+  for (let i = 0; i < prep.text.length; i++) if (prep.units[i] !== prep.text.charCodeAt(i)) return false;
+  return true;
+}
+
 function phases(text: string): Record<string, unknown> {
   const prep = prepare(text);
   const places = findPlaces(prep.text);
+  if (!unitsOk(prep)) console.log('prepare: units differ from the text');
   return {
     norm: hash([prep.text, Array.from(prep.norm.map), Array.from(prep.norm.breaks), prep.converted]),
     segments: hash(segment(prep.norm, prep.text)),
     single: hash(segment(prep.norm, prep.text, { singleArticle: true })),
     places: hash(places.map((p) => [p.start, p.end, p.text, p.info, p.place.id, p.viaShort, p.candidates])),
     rules: hash(findRuleEntities(prep.text, { places })),
-    terms: hash(findPolicyTerms(prep.text)),
+    terms: same(hash(findPolicyTerms(prep.text)), hash(findPolicyTerms(prep.text, prep.units))),
     patterns: hash(findPatternTerms(prep.text)),
-    aho: hash(Array.from(automaton.scanAllPacked(prep.text))),
+    aho: same(hash(Array.from(automaton.scanAllPacked(prep.text))), hash(Array.from(automaton.scanUnitsPacked(prep.units)))),
   };
 }
 

@@ -51,7 +51,7 @@
 //  model alone, by cause).
 import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
-import { isCjkIdeograph, normalize, toOriginal, type Normalized } from './normalize';
+import { isCjkIdeograph, normalize, toOriginal, type Normalized, type NormScratch } from './normalize';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
@@ -84,13 +84,20 @@ export interface Prepared {
   /** The analysis string (simplified). */
   text: string;
   converted: boolean;
+  /** The code units of `text`: normalize's own buffer, copied only when conversion changed the text. */
+  units: Uint16Array;
 }
 
-export function prepare(original: string): Prepared {
-  const norm = normalize(original);
+export function prepare(original: string, scratch?: NormScratch): Prepared {
+  const norm = normalize(original, scratch);
   const converted = looksTraditional(norm.text);
   const text = converted ? toSimplified(norm.text) : norm.text;
-  return { norm, text, converted };
+  let units = norm.units;
+  if (!units || (converted && text !== norm.text)) {
+    units = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  }
+  return { norm, text, converted, units };
 }
 
 function datelineCands(d: DatelineMatch, out: Cand[], places: Map<string, ReturnType<typeof lookupPlace>[number] | undefined>): void {
@@ -520,11 +527,15 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
     if (delimited(text, p.start, p.end)) cands.push(cand('place', p.start, p.end, 'gazetteer', 2, p.info, true));
     else cands.push({ type: 'place', start: p.start, end: p.end, by: 'gazetteer', prio: 2, info: p.info, weak: true, loose: true });
   }
-  findRuleEntities(text, { places }, cands);
+  findRuleEntities(text, { places, units: prep.units }, cands);
   if (want[5]) {
-    scanPolicyTerms(text, (start, end, by, info) => {
-      cands.push(cand('policy_term', start, end, by, 2, info));
-    });
+    scanPolicyTerms(
+      text,
+      (start, end, by, info) => {
+        cands.push(cand('policy_term', start, end, by, 2, info));
+      },
+      prep.units,
+    );
   }
   // Types not wanted still take part in overlap resolution (an org hides its place), then drop.
   const taken = takenBits(text.length);
@@ -717,8 +728,31 @@ function articleIndex(segs: readonly Segment[]): (pos: number) => number | null 
   };
 }
 
+/**
+ * Normalisation buffers analyze reuses from call to call (its Prepared never leaves the call):
+ * three text-sized buffers are otherwise fresh memory each time, paid in page faults. Kept for
+ * texts up to SCRATCH_MAX chars (7 bytes a char); not used by a nested call.
+ */
+const SCRATCH_MAX = 1 << 22;
+let scratch: NormScratch | null = null;
+let scratchBusy = false;
+
 export function analyze(text: string, opts: EngineOptions = {}): AnalysisResult {
-  const prep = prepare(text);
+  const n = text.length;
+  let own: NormScratch | undefined;
+  if (!scratchBusy && n <= SCRATCH_MAX) {
+    if (scratch === null || scratch.map.length <= n) scratch = { map: new Int32Array(n + 1), breaks: new Uint8Array(n + 1), units: new Uint16Array(n) };
+    own = scratch;
+    scratchBusy = true;
+  }
+  try {
+    return analyzePrepared(text, prepare(text, own), opts);
+  } finally {
+    if (own) scratchBusy = false;
+  }
+}
+
+function analyzePrepared(text: string, prep: Prepared, opts: EngineOptions): AnalysisResult {
   const segs = segment(prep.norm, prep.text, { singleArticle: opts.singleArticle, title: opts.title });
   const conv = (s: string): string => (prep.converted ? toSimplified(s) : s);
   const articles: Article[] = segs.map((s) => {

@@ -18,6 +18,18 @@ export interface Normalized {
    * lineTable reads the lines from these instead of scanning `breaks` again.
    */
   breakAt?: Int32Array;
+  /** The code units of `text`, as normalize wrote them: scans read these instead of the string. */
+  units?: Uint16Array;
+}
+
+/**
+ * Buffers for normalize to write into instead of fresh ones (map and breaks longer than the
+ * text, units at least as long): the result then views them, valid until they are reused.
+ */
+export interface NormScratch {
+  map: Int32Array;
+  breaks: Uint8Array;
+  units: Uint16Array;
 }
 
 /** CJK ideographs, CJK/full-width punctuation and general punctuation: no spaces needed around them. */
@@ -95,24 +107,35 @@ function decodePiece(units: Uint16Array, lone: boolean): string {
 }
 
 /**
- * One pass: code units are written to a small buffer beside their offsets, and each full buffer
- * is decoded into a piece of the analysis string, joined once at the end. A page's text layer
+ * One pass: code units are written to a buffer beside their offsets, and each PIECE of it is
+ * decoded into a piece of the analysis string, joined once at the end. A page's text layer
  * breaks lines every few words, and a slice of the original per line cost several times more
  * (an object per slice, then the copy); one decode of the whole text would do too, but Node
  * returns a large decoded string as an external string, which every later scan reads slower.
  */
-export function normalize(original: string): Normalized {
+export function normalize(original: string, scratch?: NormScratch): Normalized {
   const n = original.length;
-  const map = new Int32Array(n + 1);
-  const breaks = new Uint8Array(n + 1);
-  const buf = new Uint16Array(Math.min(n, PIECE) + 2);
+  let map: Int32Array;
+  let breaks: Uint8Array;
+  // every output unit (never more than the input's): decoded piece by piece, and kept for the scans
+  let units: Uint16Array;
+  if (scratch !== undefined && scratch.map.length > n) {
+    map = scratch.map;
+    breaks = scratch.breaks;
+    breaks.fill(0, 0, n + 1); // only breaks are written below, the rest must read 0
+    units = scratch.units;
+  } else {
+    map = new Int32Array(n + 1);
+    breaks = new Uint8Array(n + 1);
+    units = new Uint16Array(n);
+  }
   const pieces: string[] = [];
   /** Analysis offsets of the breaks inside the text (see Normalized.breakAt). */
   let breakAt = new Int32Array(64);
   let nBreaks = 0;
-  /** Analysis offset of buf[0]. */
+  /** Analysis offset where the piece being written starts. */
   let base = 0;
-  /** The buffer holds an unpaired surrogate (see decodePiece). */
+  /** The piece holds an unpaired surrogate (see decodePiece). */
   let lone = false;
   let len = 0;
   /** Anything dropped or folded: otherwise the analysis string is the original. */
@@ -122,17 +145,17 @@ export function normalize(original: string): Normalized {
   let i = 0;
   while (i < n) {
     if (len - base >= PIECE) {
-      pieces.push(decodePiece(buf.subarray(0, len - base), lone));
+      pieces.push(decodePiece(units.subarray(base, len), lone));
       base = len;
       lone = false;
     }
     let c = original.charCodeAt(i);
     let k = NCLS[c];
     if (k === 0) {
-      // a run copied as is (up to the end of the buffer): one table load per char
+      // a run copied as is (up to the end of the piece): one table load per char
       const stop = Math.min(n, i + (PIECE - (len - base)));
       do {
-        buf[len - base] = c;
+        units[len] = c;
         map[len++] = i++;
         if (i >= stop) break;
         c = original.charCodeAt(i);
@@ -143,20 +166,20 @@ export function normalize(original: string): Normalized {
     }
     if (k === 1) {
       last = fold(c);
-      buf[len - base] = last;
+      units[len] = last;
       map[len++] = i++;
       changed = true;
       continue;
     }
     if (k === 3) {
-      // copied as is; a high surrogate takes its low one along (the buffer has room for both)
-      buf[len - base] = c;
+      // copied as is; a high surrogate takes its low one along
+      units[len] = c;
       map[len++] = i++;
       last = c;
       if (c <= 0xdbff && i < n) {
         const d = original.charCodeAt(i);
         if (d >= 0xdc00 && d <= 0xdfff) {
-          buf[len - base] = d;
+          units[len] = d;
           map[len++] = i++;
           last = d;
           continue;
@@ -195,7 +218,7 @@ export function normalize(original: string): Normalized {
     }
     if (isWide(last) || isWide(right) || (firstSpace < 0 && newlines === 0)) continue;
     // Between two narrow chars keep one space (Latin words, numbers).
-    buf[len - base] = 0x20;
+    units[len] = 0x20;
     last = 0x20;
     map[len] = firstSpace >= 0 ? firstSpace : runStart;
     len++;
@@ -209,10 +232,10 @@ export function normalize(original: string): Normalized {
   map[len] = n;
   let text = original;
   if (changed) {
-    if (len > base) pieces.push(decodePiece(buf.subarray(0, len - base), lone));
+    if (len > base) pieces.push(decodePiece(units.subarray(base, len), lone));
     text = pieces.length === 1 ? pieces[0] : pieces.join('');
   }
-  return { original, text, map: map.subarray(0, len + 1), breaks: breaks.subarray(0, len + 1), breakAt: breakAt.subarray(0, nBreaks) };
+  return { original, text, map: map.subarray(0, len + 1), breaks: breaks.subarray(0, len + 1), breakAt: breakAt.subarray(0, nBreaks), units: units.subarray(0, len) };
 }
 
 /** Map an analysis range [start, end) to the original text; spans crossing line breaks stay whole. */

@@ -251,57 +251,48 @@ function keyAt(text: string, k: number): number {
 }
 
 /**
- * Appends the CJK bigram keys (>= 0) of the bigrams starting in [s, e) to pool.keys at
- * pool.length, growing it as needed; returns how many were added. One shared buffer, so
- * comparing many headlines with many article leads allocates next to nothing.
+ * Adds the CJK bigram keys of the bigrams starting in [s, e) to an open-addressing set at
+ * table[base .. base + mask] (key + 1 per slot, 0 = empty). Headlines are then probed against
+ * it: a dozen lookups instead of a test per body bigram.
  */
-function appendBigramKeys(pool: KeyPool, text: string, s: number, e: number): number {
-  if (e <= s) return 0;
-  if (pool.length + (e - s) > pool.keys.length) {
-    const nb = new Int32Array(Math.max(pool.keys.length * 2, pool.length + (e - s)));
-    nb.set(pool.keys.subarray(0, pool.length));
-    pool.keys = nb;
-  }
-  const keys = pool.keys;
-  const from = pool.length;
-  let n = from;
+function fillKeySet(table: Int32Array, base: number, mask: number, text: string, s: number, e: number): void {
+  if (e <= s) return;
   // keyAt(text, k) with each unit read once
   let b = text.charCodeAt(s) - 0x4e00;
   for (let k = s; k < e; k++) {
     const a = b;
     b = text.charCodeAt(k + 1) - 0x4e00;
-    if (a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200) keys[n++] = a * 0x5200 + b;
+    if (!(a >= 0 && a < 0x5200 && b >= 0 && b < 0x5200)) continue;
+    const key = a * 0x5200 + b;
+    let h = (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
+    for (;;) {
+      const v = table[base + h];
+      if (v === 0) {
+        table[base + h] = key + 1;
+        break;
+      }
+      if (v === key + 1) break;
+      h = (h + 1) & mask;
+    }
   }
-  pool.length = n;
-  return n - from;
 }
-
-interface KeyPool {
-  keys: Int32Array;
-  length: number;
-}
-
 
 /**
- * The bigrams of one headline in a small open-addressing table; overlap() counts distinct hits.
- * A 4096-bit filter in front of the table turns away most body bigrams with one bit test.
+ * The bigrams of one headline, each once, in load order; overlap() counts how many of them a
+ * key set holds.
  */
 class HeadKeys {
   private readonly slots = new Int32Array(256);
   /** A slot holds a key of the current headline only when its generation matches. */
   private readonly gen = new Int32Array(256);
-  private readonly stamp = new Int32Array(256);
-  private readonly filter = new Int32Array(128);
   /** The distinct keys of the current headline, in load order. */
   private readonly list = new Int32Array(200);
   private generation = 0;
-  private tick = 0;
   size = 0;
 
   load(text: string, s: number, e: number): void {
     const g = ++this.generation;
     this.size = 0;
-    this.filter.fill(0);
     for (let k = s; k < e - 1 && this.size < 200; k++) {
       const key = keyAt(text, k);
       if (key < 0) continue;
@@ -312,36 +303,26 @@ class HeadKeys {
         this.slots[h] = key;
         this.list[this.size] = key;
         this.size++;
-        const f = Math.imul(key, 0x85ebca6b) >>> 20;
-        this.filter[f >>> 5] |= 1 << (f & 31);
       }
     }
   }
 
-  /** 1 when key is a headline bigram not yet counted in pass t. */
-  private hit(key: number, t: number): number {
-    let h = Math.imul(key, 0x9e3779b1) >>> 24;
-    for (;;) {
-      if (this.gen[h] !== this.generation) return 0;
-      if (this.slots[h] === key) {
-        if (this.stamp[h] === t) return 0;
-        this.stamp[h] = t;
-        return 1;
-      }
-      h = (h + 1) & 255;
-    }
-  }
-
-  /** Distinct headline bigrams among the body bigram keys keys[from..to) (all >= 0). */
-  overlap(keys: Int32Array, from: number, to: number): number {
-    const t = ++this.tick;
-    const filter = this.filter;
+  /** Distinct headline bigrams found in the key set at table[base .. base + mask] (see fillKeySet). */
+  overlap(table: Int32Array, base: number, mask: number): number {
+    const list = this.list;
     let hits = 0;
-    for (let q = from; q < to; q++) {
-      const key = keys[q];
-      const f = Math.imul(key, 0x85ebca6b) >>> 20;
-      if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue;
-      hits += this.hit(key, t);
+    for (let q = 0; q < this.size; q++) {
+      const key = list[q];
+      let h = (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
+      for (;;) {
+        const v = table[base + h];
+        if (v === 0) break;
+        if (v === key + 1) {
+          hits++;
+          break;
+        }
+        h = (h + 1) & mask;
+      }
     }
     return hits;
   }
@@ -503,6 +484,17 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   return drafts.map((d) => finish(norm, text, ls, d));
 }
 
+const LEAD_MASK = 127;
+/** The lead sets' table, kept from call to call (it never leaves assignHeads): fresh memory each time costs page faults. */
+let leadScratch = new Int32Array(0);
+
+/** A zeroed table of `size` slots. */
+function leadTable(size: number): Int32Array {
+  if (leadScratch.length < size) leadScratch = new Int32Array(size);
+  else leadScratch.fill(0, 0, size);
+  return leadScratch;
+}
+
 function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32Array, drafts: Draft[]): void {
   const n = ls.length;
   const heads: number[] = [];
@@ -531,33 +523,33 @@ function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32A
     for (let k = i; k < n; k++) if (owner[k] >= 0) return owner[k];
     return drafts.length - 1;
   };
-  // Each article's lead bigrams, worked out once: every headline nearby is compared with it.
-  // They live in one pool: leadAt[a] is the offset (-1 = not yet), leadEnd[a] the end.
-  // a lead has at most 59 bigrams: sized once, no growth
-  const pool: KeyPool = { keys: new Int32Array(Math.max(64, drafts.length * 60)), length: 0 };
-  const leadAt = new Int32Array(drafts.length).fill(-1);
-  const leadEnd = new Int32Array(drafts.length);
+  // Each article's lead bigrams (at most 59), worked out once, as a set of 128 slots of its own:
+  // every headline nearby is probed against it.
+  const leads = leadTable(drafts.length * (LEAD_MASK + 1));
+  const leadBuilt = new Uint8Array(drafts.length);
   const leadOverlap = (a: number): number => {
-    if (leadAt[a] < 0) {
+    const base = a * (LEAD_MASK + 1);
+    if (leadBuilt[a] === 0) {
       const d = drafts[a];
-      leadAt[a] = pool.length;
-      leadEnd[a] = pool.length + appendBigramKeys(pool, text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1);
+      leadBuilt[a] = 1;
+      fillKeySet(leads, base, LEAD_MASK, text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 60) - 1);
     }
-    return hk.overlap(pool.keys, leadAt[a], leadEnd[a]);
+    return hk.overlap(leads, base, LEAD_MASK);
   };
   // A headline printed after its report is also compared with that report's opening. Headlines of
-  // one run share the article before them, so the last opening's bigrams are kept in a small
-  // buffer (not one pool entry per article: that was most of the memory the segmenter allocated).
-  const opening: KeyPool = { keys: new Int32Array(400), length: 0 };
+  // one run share the article before them, so only the last opening's set is kept (399 bigrams at
+  // most in 1024 slots).
+  const OPEN_MASK = 1023;
+  const opening = new Int32Array(OPEN_MASK + 1);
   let openA = -1;
   const openingOverlap = (a: number): number => {
     if (a !== openA) {
       const d = drafts[a];
-      opening.length = 0;
-      appendBigramKeys(opening, text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
+      opening.fill(0);
+      fillKeySet(opening, 0, OPEN_MASK, text, d.bodyStart, Math.min(d.bodyEnd, d.bodyStart + 400) - 1);
       openA = a;
     }
-    return hk.overlap(opening.keys, 0, opening.length);
+    return hk.overlap(opening, 0, OPEN_MASK);
   };
   const hk = new HeadKeys();
   const WINDOW = 6;

@@ -2,6 +2,7 @@
 // States are numbered in BFS order with children of a state allocated
 // consecutively, so edge k always leads to state k+1 and one label per state
 // plus a "first child" index describe the whole trie.
+import { codeUnits } from '../units';
 
 export interface SerializedAho {
   /** Format version. */
@@ -252,7 +253,15 @@ export class AhoCorasick {
    * then by decreasing length. Packed as [start, end, pattern] triples.
    */
   scanAllPacked(text: string, marks?: Marks): Int32Array {
-    const n = text.length;
+    return this.scanUnitsPacked(codeUnits(text), marks);
+  }
+
+  /**
+   * scanAllPacked over code units the caller already has (Normalized.units): the scan reads indexed
+   * units, a fifth faster than charCodeAt, and the copy is saved.
+   */
+  scanUnitsPacked(units: Uint16Array, marks?: Marks): Int32Array {
+    const n = units.length;
     const root = this.root;
     const fail = this.fail;
     const report = this.report;
@@ -266,15 +275,16 @@ export class AhoCorasick {
     let mk = 0;
     const endBits = this.pairEndBits;
     const triBits = this.triBits;
-    let buf = new Int32Array(48);
+    // sized from the input (bulletin text has about one match per 32 units): it seldom grows
+    let buf = new Int32Array(3 * ((n >> 5) + 16));
     let k = 0;
     let s = 0;
-    let next = n > 0 ? text.charCodeAt(0) : 0;
+    let next = n > 0 ? units[0] : 0;
     let nextCls = cls[next];
     for (let i = 0; i < n; i++) {
       const c = next;
       const cCls = nextCls;
-      next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      next = i + 1 < n ? units[i + 1] : 0;
       nextCls = cls[next];
       if ((cCls & MARK) !== 0) {
         if (mk === mpos.length) {
@@ -326,7 +336,7 @@ export class AhoCorasick {
           if ((bits[h >>> 5] & (1 << (h & 31))) === 0) continue;
           // The pair starts a pattern: enter only if it is one, or the triple is a prefix.
           if ((endBits[h >>> 5] & (1 << (h & 31))) === 0) {
-            const h3 = triHash(c, next, i + 2 < n ? text.charCodeAt(i + 2) : 0);
+            const h3 = triHash(c, next, i + 2 < n ? units[i + 2] : 0);
             if ((triBits[h3 >>> 5] & (1 << (h3 & 31))) === 0) continue;
           }
         }

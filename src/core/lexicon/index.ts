@@ -118,9 +118,9 @@ const PATTERN_GLOSSES: Record<PatternKind, string> = {
  * Lexicon matches as packed [start, end, surfaceCode] triples, blockers included. The same pass
  * collects pattern trigger positions into `marks`.
  */
-function lexiconPacked(text: string, marks: Marks): Int32Array {
+function lexiconPacked(text: string, marks: Marks, units: Uint16Array | undefined): Int32Array {
   const { ac, codes: sc } = ensure();
-  const all = ac.scanAllPacked(text, marks);
+  const all = units ? ac.scanUnitsPacked(units, marks) : ac.scanAllPacked(text, marks);
   let k = 0;
   for (let i = 0; i < all.length; i += 3) {
     const s = all[i];
@@ -164,11 +164,16 @@ function patternInfo(m: PatternMatch): TermInfo {
 /** Receives each policy term in order; `by` and `info` as in TermMatch. */
 export type TermSink = (start: number, end: number, by: 'lexicon' | 'pattern', info: TermInfo) => void;
 
-export function findPolicyTerms(text: string): TermMatch[] {
+/** `units`, when given, are text's code units (Prepared.units): the scan reads them instead. */
+export function findPolicyTerms(text: string, units?: Uint16Array): TermMatch[] {
   const res: TermMatch[] = [];
-  scanPolicyTerms(text, (start, end, by, info) => {
-    res.push({ start, end, text: text.slice(start, end), by, info });
-  });
+  scanPolicyTerms(
+    text,
+    (start, end, by, info) => {
+      res.push({ start, end, text: text.slice(start, end), by, info });
+    },
+    units,
+  );
   return res;
 }
 
@@ -176,9 +181,11 @@ export function findPolicyTerms(text: string): TermMatch[] {
  * findPolicyTerms without the result objects: the engine builds its own candidates from the
  * spans, so no TermMatch (nor its text slice) is made only to be copied and dropped.
  */
-export function scanPolicyTerms(text: string, sink: TermSink): void {
-  const marks: Marks = { table: ensure().table, positions: new Int32Array(256), count: 0 };
-  const lex = lexiconPacked(text, marks);
+export function scanPolicyTerms(text: string, sink: TermSink, units?: Uint16Array): void {
+  if (units !== undefined && units.length !== text.length) units = undefined;
+  // trigger marks (mostly numerals): under one per 32 units in bulletin text, so sized from the input
+  const marks: Marks = { table: ensure().table, positions: new Int32Array((text.length >> 5) + 64), count: 0 };
+  const lex = lexiconPacked(text, marks, units);
   const pats = patternTermsAt(text, marks.positions, marks.count);
   const lexCount = lex.length / 3;
   const dropLex = new Uint8Array(lexCount);

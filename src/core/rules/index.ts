@@ -1,5 +1,6 @@
 // Rule-based recognisers over the analysis string: positions, persons from context,
 // organisations from structure, dates. One scan per recogniser, a typed-array probe per char.
+import { codeUnits } from '../units';
 import type { Entity, EntityInfo, EntityType } from '../types';
 import { isCjkIdeograph } from '../normalize';
 import { plausibleName, plausibleNameAt } from '../dateline';
@@ -56,6 +57,8 @@ export interface PlaceSpan {
 export interface RuleContext {
   /** Places already found (gazetteer), analysis offsets; used to anchor organisations. */
   places?: readonly PlaceSpan[];
+  /** The text's code units (Prepared.units), when the caller has them: the scan reads these. */
+  units?: Uint16Array;
 }
 
 const POSITIONS = new Keywords([...STRONG_POSITIONS, ...WEAK_POSITIONS, '党委书记', '党工委书记']);
@@ -474,10 +477,12 @@ export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[
   const org = orgState(ctx);
   const pos: PosState = { lastEnd: -1, personEnd: -1, cover: 0, orgEnds };
   const n = text.length;
-  let next = n > 0 ? text.charCodeAt(0) : 0;
+  // Indexed loads from code units are cheaper than charCodeAt; the engine passes the ones it has.
+  const units = ctx.units !== undefined && ctx.units.length === n ? ctx.units : codeUnits(text);
+  let next = n > 0 ? units[0] : 0;
   for (let i = 0; i < n; i++) {
     const c = next;
-    next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    next = i + 1 < n ? units[i + 1] : 0;
     const h = pairHash(c, next);
     const g = SCAN_FLAGS[c];
     const f = (g & 0xff) | ((g >>> GATED_SHIFT) & -((GATE[h >>> 5] >>> (h & 31)) & 1));
@@ -490,7 +495,7 @@ export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[
       const j = dateAt(text, i, out);
       if (j !== i) {
         i = j;
-        next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        next = i + 1 < n ? units[i + 1] : 0;
       }
     }
   }
