@@ -83,7 +83,7 @@ export function mark(name: string): void {
 }
 
 /**
- * ms from DOMContentLoaded to `t`. The script starts before DOMContentLoaded (document_start), so this
+ * ms from DOMContentLoaded to `t`. Marks may come before DOMContentLoaded (the popup can inject early), so this
  * is read when reporting, not when marking.
  */
 export function sinceDcl(t: number): number {

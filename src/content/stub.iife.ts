@@ -1,5 +1,5 @@
-// The content script every page gets: a classic script (built as one IIFE) that classifies the page
-// at DOMContentLoaded and touches no extension API unless the page is worth it. Measured in Chromium
+// The content script every page gets: a classic script (built as one IIFE, run at document_end) that
+// classifies the page once it is parsed and touches no extension API unless the page is worth it. Measured in Chromium
 // (renderer script time), reaching chrome.runtime costs a page about 1 ms and loading a module as much
 // again, so a page that is not news pays for its classification only.
 // The full content script (main.ts) is injected by the background when the page is news, when the
