@@ -18,7 +18,7 @@ import { findPlaces } from '../src/core/gazetteer';
 import { findRuleEntities } from '../src/core/rules';
 import { looksTraditional, toSimplified } from '../src/core/convert';
 import { normalize } from '../src/core/normalize';
-import { findPolicyTerms } from '../src/core/lexicon';
+import { findPolicyTerms, scanPolicyTerms } from '../src/core/lexicon';
 import { AhoCorasick } from '../src/core/lexicon/aho';
 import { AUTOMATON, TERMS } from '../src/core/lexicon/compiled';
 import { perturber } from './perturb';
@@ -103,13 +103,19 @@ automaton.scanAllPacked(prep.text.slice(0, 200000));
 automaton.scanUnitsPacked(prep.units.subarray(0, 200000));
 
 type Key =
-  | 'plain' | 'naive' | 'aho' | 'ahoUnits' | 'lex' | 'whole' | 'small'
+  | 'plain' | 'naive' | 'aho' | 'ahoUnits' | 'lex' | 'lexApi' | 'whole' | 'small'
   | 'norm' | 'conv' | 'seg' | 'places' | 'rules';
 const samples = new Map<Key, number[]>();
 const add = (k: Key, ms: number): void => {
   const list = samples.get(k) ?? [];
   list.push(ms);
   samples.set(k, list);
+};
+let spans: Int32Array = new Int32Array(1 << 16);
+const growSpans = (a: Int32Array): Int32Array => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 };
 let lexCount = 0;
 let articleCount = 0;
@@ -146,7 +152,22 @@ for (let r = 0; r < ROUNDS; r++) {
   add('ahoUnits', best(3, () => automaton.scanUnitsPacked(prep.units)));
   // as the engine calls it: over the code units prepare() kept from normalisation
   lexCount = findPolicyTerms(prep.text, prep.units).length;
-  add('lex', best(3, () => findPolicyTerms(prep.text, prep.units)));
+  // The engine's call: spans and info handed to a sink (here kept as [start, end] pairs).
+  add('lex', best(3, () => {
+    let k = 0;
+    scanPolicyTerms(
+      prep.text,
+      (start, end) => {
+        if (k + 2 > spans.length) spans = growSpans(spans);
+        spans[k++] = start;
+        spans[k++] = end;
+      },
+      prep.units,
+    );
+    return k;
+  }));
+  // The public helper, which also builds a match object with its text for each term.
+  add('lexApi', best(3, () => findPolicyTerms(prep.text, prep.units)));
   // results are dropped at once (only counts are kept), so no run inherits a big live heap
   add('whole', best(2, () => {
     const res = analyze(corpus, { model: false });
@@ -205,7 +226,8 @@ console.log(`plain pass (sum of char codes):  ${msOf('plain')}`);
 console.log(`naive indexOf, ${surfaces.length} surfaces:  ${msOf('naive')} = ${ratioOf('naive')} plain pass`);
 console.log(`bare automaton (scanAllPacked): ${msOf('aho')} = ${ratioOf('aho')} plain pass`);
 console.log(`  over code units (scanUnitsPacked): ${msOf('ahoUnits')} = ${ratioOf('ahoUnits')} plain pass`);
-console.log(`lexicon matching (engine's call, units from prepare): ${msOf('lex')} = ${ratioOf('lex')} plain pass, ${verdict('lex', 5)}; = ${ratioOf('lex', 'naive')} naive indexOf`);
+console.log(`lexicon matching (the engine's call: scanPolicyTerms over prepare's code units, spans to a sink): ${msOf('lex')} = ${ratioOf('lex')} plain pass, ${verdict('lex', 5)}; = ${ratioOf('lex', 'naive')} naive indexOf`);
+console.log(`  findPolicyTerms (also a match object and its text per term): ${msOf('lexApi')} = ${ratioOf('lexApi')} plain pass`);
 console.log(`whole analysis, no model:       ${msOf('whole')} = ${ratioOf('whole')} plain pass, ${verdict('whole', 50)}; = ${ratioOf('whole', 'naive')} naive indexOf`);
 console.log(`engine throughput:              ${fmt(corpus.length / (median(get('whole')) / 1000) / 1e6)} M chars/s (best ${fmt(corpus.length / (min(get('whole')) / 1000) / 1e6)})`);
 console.log(

@@ -51,10 +51,18 @@ function ensure(): { ac: AhoCorasick; codes: Int32Array; table: Uint8Array } {
   return { ac: automaton, codes, table: markTable };
 }
 
+/** One frozen info object per entry and form (variant or not), shared by all its matches. */
+const sharedInfos: (Readonly<TermInfo> | undefined)[] = [];
+
+function sharedInfo(entry: number, variant: boolean): TermInfo {
+  const k = entry * 2 + (variant ? 1 : 0);
+  return (sharedInfos[k] ??= Object.freeze(freshInfo(entry, variant ? TERMS[entry].term : undefined)));
+}
+
 /**
- * A fresh copy of an entry's info (callers may annotate it), same keys and order as a spread,
- * then `canonical` when given. Whole literals: each shape is built in one step, with no property
- * added afterwards (which would give the object an out-of-object property store).
+ * A copy of an entry's info, same keys and order as a spread, then `canonical` when given. Whole
+ * literals: each shape is built in one step, with no property added afterwards (which would give the
+ * object an out-of-object property store).
  */
 function freshInfo(entry: number, canonical: string | undefined): TermInfo {
   const b = baseInfo(entry);
@@ -226,8 +234,8 @@ export function scanPolicyTerms(text: string, sink: TermSink, units?: Uint16Arra
     }
     if (code === 0 || dropLex[q]) continue; // blocker, or inside a kept quoted name
     const entry = (code - 1) >> 1;
-    // A fresh object per match so callers may annotate it safely.
-    const info = freshInfo(entry, (code - 1) & 1 ? TERMS[entry].term : undefined);
+    // Shared and frozen: tens of thousands of matches per megabyte need no copy each.
+    const info = sharedInfo(entry, ((code - 1) & 1) === 1);
     if (info.category === 'meeting') s = Math.max(lastEnd, sessionStart(text, s));
     sink(s, e, 'lexicon', info);
     lastEnd = e;
