@@ -27,7 +27,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const memoryChild = process.argv.includes('--memory-child');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const targetMB = Number(args[0] ?? 5);
-const ROUNDS = Math.max(1, Number(args[1] ?? 5));
+const ROUNDS = Math.max(1, Number(args[1] ?? 9));
 const targetBytes = targetMB * 1024 * 1024;
 // A full collection only before the memory measurement: right before a timed run it would make
 // that run pay for concurrent sweeping and a shrunken young generation, a fixed cost that
