@@ -52,6 +52,7 @@
 import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
 import { isCjkIdeograph, normalize, toOriginal, type Normalized, type NormScratch } from './normalize';
+import { codeUnits } from './units';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
@@ -92,11 +93,7 @@ export function prepare(original: string, scratch?: NormScratch): Prepared {
   const norm = normalize(original, scratch);
   const converted = looksTraditional(norm.text);
   const text = converted ? toSimplified(norm.text) : norm.text;
-  let units = norm.units;
-  if (!units || (converted && text !== norm.text)) {
-    units = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  }
+  const units = norm.units && !(converted && text !== norm.text) ? norm.units : codeUnits(text);
   return { norm, text, converted, units };
 }
 
