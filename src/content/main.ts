@@ -11,7 +11,6 @@ import { booked, canonicalUrl, mark, sinceDcl, state } from './state';
 import { stubState } from './stub-state';
 
 mark('script');
-const ANALYSED = ANALYSED_MODES;
 const stub = stubState();
 if (stub) stub.full = true;
 // Injected because the first check found news: the worker's start-up is the longest wait before the
@@ -100,7 +99,7 @@ async function analysePage(force = false, classified?: Classification): Promise<
   run = ctrl;
   const cls = classified ?? booked(() => classifyPage(document), 'classify');
   mark('classified');
-  if (force || ANALYSED.has(cls.mode)) await ensureSettings();
+  if (force || ANALYSED_MODES.has(cls.mode)) await ensureSettings();
   if (ctrl.signal.aborted) return;
   const allowed = !settings || siteEnabled(settings, location.hostname);
   state.summary = {
@@ -112,7 +111,7 @@ async function analysePage(force = false, classified?: Classification): Promise<
     articles: [],
     counts: {},
   };
-  const wanted = allowed && ANALYSED.has(cls.mode);
+  const wanted = allowed && ANALYSED_MODES.has(cls.mode);
   if (wanted || (force && allowed)) {
     // When the reader asks on a listing or unstructured page, the body goes through segmentation.
     const use = wanted ? cls : { ...cls, mode: 'bulletin' as const, units: [document.body] };
@@ -207,7 +206,7 @@ void (async () => {
   }
   // The stub's classification stands when it found news; otherwise (the popup or a selection brought
   // us to a page the stub skipped) the page is classified again, as it may have changed since.
-  const first = stub?.cls && ANALYSED.has(stub.cls.mode) && stub.cls.units.every((u) => u.isConnected) ? stub.cls : null;
+  const first = stub?.cls && ANALYSED_MODES.has(stub.cls.mode) && stub.cls.units.every((u) => u.isConnected) ? stub.cls : null;
   await analysePage(false, first ?? booked(() => classifyPage(document), 'classify'));
   if (bootedAhead && !analysis) void import('./engine-client').then((m) => m.releaseEngine());
   await Promise.all([pinged, loadAnnotations().catch(() => undefined)]);

@@ -4,8 +4,9 @@
 // again, so a page that is not news pays for its classification only.
 // The full content script (main.ts) is injected by the background when the page is news, when the
 // reader selects text, or when the page grows into news (single-page apps).
-import { ANALYSED_MODES, classifyPage, mayBeNews } from '../dom/classify';
+import { ANALYSED_MODES, TEXT_LAYER_SELECTOR, classifyPage, mayBeNews } from '../dom/classify';
 import { UI_TAG } from '../dom/tags';
+import { hasSelectedText } from './selection';
 import type { ContentToBackground } from '../shared/messages';
 import { setStubState, stubState, type StubState } from './stub-state';
 
@@ -49,7 +50,7 @@ function start(): void {
   let watching = false;
   let seen = '';
   const structure = () =>
-    `${document.getElementsByTagName('p').length}/${document.getElementsByTagName('article').length}/${document.querySelector('.textLayer, .textlayer, [data-text-layer]') ? 1 : 0}`;
+    `${document.getElementsByTagName('p').length}/${document.getElementsByTagName('article').length}/${document.querySelector(TEXT_LAYER_SELECTOR) ? 1 : 0}`;
   const look = () => {
     timer = undefined;
     const now = structure();
@@ -81,8 +82,7 @@ function start(): void {
   const onInput = (ev: Event) => {
     const t = ev.target as Element | null;
     if (t?.closest?.(UI_TAG)) return;
-    const sel = document.getSelection();
-    if (sel && !sel.isCollapsed && sel.toString().trim()) {
+    if (hasSelectedText()) {
       state.selection = true;
       request('selection');
     } else nudge();

@@ -2,6 +2,9 @@
 
 export type PageMode = 'bulletin' | 'textlayer' | 'article' | 'listing' | 'not-news';
 
+/** PDF text layers (pdf.js and similar). */
+export const TEXT_LAYER_SELECTOR = '.textLayer, .textlayer, [data-text-layer]';
+
 /** Modes analysed without the reader asking. */
 export const ANALYSED_MODES: ReadonlySet<PageMode> = new Set(['bulletin', 'textlayer', 'article']);
 
@@ -55,7 +58,7 @@ function linkTextLength(el: Element): number {
  * page's paragraphs), while the string value of <body> touches no element.
  */
 export function mayBeNews(doc: Document): boolean {
-  if (doc.querySelector('article, .textLayer, .textlayer, [data-text-layer], meta[property="og:type"][content="article"]')) {
+  if (doc.querySelector(`article, ${TEXT_LAYER_SELECTOR}, meta[property="og:type"][content="article"]`)) {
     return true;
   }
   if (doc.getElementsByTagName('p').length < 2) return false;
@@ -71,7 +74,7 @@ export function classifyPage(doc: Document): Classification {
   const body = doc.body;
   if (!body) return { mode: 'not-news', reason: 'no body', units: [] };
   // Structure first: native, cheap queries. Text is read only when structure suggests news.
-  const layers = doc.querySelectorAll('.textLayer, .textlayer, [data-text-layer]');
+  const layers = doc.querySelectorAll(TEXT_LAYER_SELECTOR);
   const articleEls = doc.getElementsByTagName('article');
   const paragraphs = doc.getElementsByTagName('p');
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content');
