@@ -1,4 +1,5 @@
 // Annotation handlers for content scripts: the only path from a page to the database.
+import type { Runtime } from 'webextension-polyfill';
 import type { PageSummary } from '../shared/annotation';
 import type { ContentToBackground, ContentToBackgroundResponses } from '../shared/messages';
 import { repo, STORAGE_MESSAGE_KEY, toStorageError } from '../db';
@@ -6,6 +7,7 @@ import { t, type MessageKey } from '../popup/ui/i18n';
 
 type Pick<K extends ContentToBackground['type']> = (
   msg: Extract<ContentToBackground, { type: K }>,
+  sender: Runtime.MessageSender,
 ) => Promise<ContentToBackgroundResponses[K]>;
 
 /** Rejects with the reader-facing text (the content script shows `{ ok: false, error }`). */
@@ -25,7 +27,16 @@ export function initAnnotations(): {
 } {
   return {
     'annotations:list': (msg) => explained(() => repo().listForPage(msg.url)),
-    'annotation:save': (msg) => explained(async () => ({ id: (await repo().saveAnnotation(msg.annotation)).id })),
+    'annotation:save': (msg, sender) =>
+      explained(async () => {
+        const saved = await repo().saveAnnotation(msg.annotation);
+        // Notes live under the page's canonical URL; the tab's own address lets a reload find them.
+        const address = sender.tab?.url?.replace(/#.*$/, '');
+        if (address && /^https?:/.test(address)) {
+          await repo().rememberAddress(address, saved.target.source).catch(() => undefined);
+        }
+        return { id: saved.id };
+      }),
     'annotation:delete': (msg) => explained(async () => ({ deleted: (await repo().deleteAnnotation(msg.id)) !== null })),
   };
 }

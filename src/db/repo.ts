@@ -269,8 +269,9 @@ export class Repository {
   /** Deletes everything in one transaction. */
   async wipeAll(): Promise<void> {
     return this.guard(() =>
-      this.db.transaction('rw', [this.db.annotations, this.db.pages, this.db.articles, this.db.tags, this.db.quarantine], async () => {
+      this.db.transaction('rw', [this.db.annotations, this.db.pages, this.db.articles, this.db.tags, this.db.quarantine, this.db.addresses], async () => {
         await Promise.all([
+          this.db.addresses.clear(),
           this.db.annotations.clear(),
           this.db.pages.clear(),
           this.db.articles.clear(),
@@ -322,9 +323,22 @@ export class Repository {
     });
   }
 
-  /** Whether any annotation is stored for the page. */
+  /** Whether any annotation is stored for the page: by its canonical URL, or by an address notes were made at. */
   async hasAnnotations(url: string): Promise<boolean> {
-    return this.guard(async () => (await this.db.annotations.where('source').equals(url).limit(1).count()) > 0);
+    return this.guard(async () => {
+      const some = async (source: string) => (await this.db.annotations.where('source').equals(source).limit(1).count()) > 0;
+      if (await some(url)) return true;
+      const alias = await this.db.addresses.get(url);
+      return alias !== undefined && (await some(alias.page));
+    });
+  }
+
+  /** Records that notes on `page` were made at `address` (a tab URL that differs from the canonical one). */
+  async rememberAddress(address: string, page: string, now = new Date().toISOString()): Promise<void> {
+    if (address === page) return;
+    return this.guard(async () => {
+      await this.db.addresses.put({ address, page, seen: now });
+    });
   }
 
   /** The page's own note: a commenting annotation without selectors. */

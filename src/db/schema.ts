@@ -54,6 +54,22 @@ export const SCHEMA_V2 = {
   quarantine: 'id, table',
 } as const;
 
+/**
+ * v3 adds `addresses`: the tab address a note was made at, when it differs from the page's canonical URL,
+ * so that the background can tell on reload that a page holds notes. Kept apart from `pages`, which is
+ * exported: addresses (query strings, tracking parameters) stay on this machine. No row changes.
+ */
+export const SCHEMA_V3 = { ...SCHEMA_V2, addresses: 'address, page' } as const;
+
+export interface AddressRow {
+  /** The tab's URL without its hash. */
+  address: string;
+  /** The canonical URL the notes are stored under (AnnotationRow.source). */
+  page: string;
+  /** ISO 8601 */
+  seen: string;
+}
+
 /** A row an upgrade could not read, kept aside (never dropped) with the reason. */
 export interface QuarantineRow {
   id: string;
@@ -115,11 +131,13 @@ export class BulletinDb extends Dexie {
   articles!: Table<ArticleRow, string>;
   tags!: Table<TagRow, string>;
   quarantine!: Table<QuarantineRow, string>;
+  addresses!: Table<AddressRow, string>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
     // v1: the scaffold's placeholder, kept so that its databases upgrade.
     this.version(1).stores({ annotations: 'id, source' });
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openRepository } from '../../src/db';
+import { SCHEMA_V2, toRow } from '../../src/db/schema';
 import { ARTICLE, freshName, makeAnnotation } from './fixtures';
 
 describe('schema migration v1 → v2', () => {
@@ -22,7 +23,7 @@ describe('schema migration v1 → v2', () => {
 
     const repo = openRepository(name);
     for (const a of rows) expect(await repo.getAnnotation(a.id)).toEqual(a);
-    expect(repo.db.verno).toBe(2);
+    expect(repo.db.verno).toBe(3);
     expect(await repo.db.annotations.count()).toBe(3);
     expect(await repo.db.quarantine.get('legacy-1')).toMatchObject({ table: 'annotations', reason: 'id is not a urn:uuid', row: odd });
     // Listing the legacy row's page does not meet the broken row.
@@ -47,5 +48,31 @@ describe('schema migration v1 → v2', () => {
     expect(await again.db.annotations.count()).toBe(3);
     expect(await again.db.quarantine.count()).toBe(1);
     expect(await again.getAnnotation(rows[2].id)).toEqual(rows[2]);
+  });
+});
+
+describe('schema migration v2 → v3', () => {
+  it('opens a v2 database at v3 with every row unchanged and an empty address table', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ annotations: 'id, source' });
+    v2.version(2).stores(SCHEMA_V2);
+    const a = makeAnnotation({ url: 'https://www.gsrb.com/1', quote: '三抓三促', note: '要点', tags: ['政策'], article: ARTICLE });
+    const page = { url: 'https://www.gsrb.com/1', title: ARTICLE.title, site: 'gsrb.com', firstSeen: a.created, lastSeen: a.modified };
+    await v2.table('annotations').put(toRow(a));
+    await v2.table('pages').put(page);
+    await v2.table('tags').put({ name: '政策', count: 1 });
+    v2.close();
+
+    const repo = openRepository(name);
+    expect(await repo.getAnnotation(a.id)).toEqual(a);
+    expect(repo.db.verno).toBe(3);
+    expect(await repo.getPage(page.url)).toEqual(page);
+    expect(await repo.listTags()).toEqual([{ name: '政策', count: 1 }]);
+    expect((await repo.search({ text: '三促' })).items.map((x) => x.id)).toEqual([a.id]);
+    expect(await repo.db.addresses.count()).toBe(0);
+    await repo.rememberAddress('https://m.gsrb.com/1?s=1', page.url);
+    expect(await repo.hasAnnotations('https://m.gsrb.com/1?s=1')).toBe(true);
+    repo.db.close();
   });
 });

@@ -117,6 +117,26 @@ describe('repository writes', () => {
     await repo.deleteAnnotation(a.id);
     expect(await repo.hasAnnotations(url)).toBe(false);
   });
+
+  it("finds a page's notes by the tab address they were made at when the canonical URL differs", async () => {
+    const repo = openRepository(freshName());
+    const canonical = 'https://news.example.cn/2024/0323/a.html';
+    const address = 'https://m.news.example.cn/a.html?from=share';
+    await repo.rememberAddress(canonical, canonical); // the same URL records nothing
+    expect(await repo.db.addresses.count()).toBe(0);
+    const a = await repo.saveAnnotation(makeAnnotation({ url: canonical, quote: '三抓三促' }));
+    expect(await repo.hasAnnotations(address)).toBe(false);
+    await repo.rememberAddress(address, canonical);
+    expect(await repo.hasAnnotations(address)).toBe(true);
+    expect(await repo.hasAnnotations('https://m.news.example.cn/b.html')).toBe(false);
+    // Addresses are not part of an export (they may carry tracking parameters).
+    expect(JSON.stringify(await repo.exportBundle())).not.toContain('from=share');
+    await repo.deleteAnnotation(a.id);
+    expect(await repo.hasAnnotations(address)).toBe(false);
+    await repo.rememberAddress(address, canonical);
+    await repo.wipeAll();
+    expect(await repo.db.addresses.count()).toBe(0);
+  });
 });
 
 describe('storage errors', () => {

@@ -558,6 +558,24 @@ ${report('政协委员走进社区宣讲', '本报讯（记者 孙 立）5月9�
       await page.close();
     });
 
+    it('finds it again on a page whose canonical link differs from its address', async () => {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/fixtures/not-news-canonical.html`);
+      await page.waitForLoadState('load');
+      const words = '同步到所有设备';
+      await select(page, words, 'p');
+      const ui = page.locator('bulletin-lens-ui');
+      await ui.getByTestId('bl-sel-green').click({ timeout: 10_000 });
+      await expect.poll(async () => texts(await readHighlights(page), 'bl-note-green')).toEqual([words]);
+      // Stored under the canonical URL; the background learns the tab's address with the note.
+      await page.reload();
+      await expect
+        .poll(async () => texts(await readHighlights(page), 'bl-note-green'), { timeout: 15_000 })
+        .toEqual([words]);
+      expect(await stubOf(page)).toEqual({ requested: null, full: true });
+      await page.close();
+    });
+
     it('lists an anchor that cannot be found as orphaned and keeps it', async () => {
       const { page } = await open('/fixtures/notes.html#gone');
       await expect.poll(async () => (await summaryOf(page)).orphaned.length, { timeout: 15_000 }).toBe(1);
