@@ -5,7 +5,7 @@ import { createPainter, type Painter } from '../dom/highlight';
 import type { TextMap } from '../dom/text';
 import { renderLegend } from '../dom/ui';
 import { getUi } from './ui-host';
-import { getEngine, type Engine } from './engine-client';
+import { analyzeSoon, getEngine, type Engine } from './engine-client';
 import {
   applyResult,
   extractUnit,
@@ -34,6 +34,22 @@ export interface Analysis {
 }
 
 let legendCollapsed = false;
+
+/**
+ * Gives the thread back behind the tasks already queued, where scheduler.yield would resume ahead of
+ * them: the worker's answers arrive as tasks, and so does the hand-over of the jobs sent before its
+ * script ran. Reading on ahead of them would hold back the first paint.
+ */
+function yieldTask(): Promise<void> {
+  return new Promise((resume) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resume();
+    };
+    ch.port2.postMessage(null);
+  });
+}
 
 function inViewport(el: Element): boolean {
   const r = el.getBoundingClientRect();
@@ -148,14 +164,24 @@ export async function startAnalysis(
   let ready = false;
   void booting.then(() => (ready = true), () => (ready = true));
   const extracted = new Set<Unit>();
+  // What the reader sees first: the reports in view, by the rules alone (no wait for the model; the
+  // model's pass below repaints them with the names it adds). Sent as soon as read: they queue in the
+  // starting worker, so their answers follow its start-up with no round trip through this thread.
+  const first: Promise<{ u: Unit; map: TextMap; result: AnalysisResult }>[] = [];
   for (const unit of visible) {
-    booked(() => extractUnit(unit), 'extract');
+    const map = booked(() => extractUnit(unit), 'extract');
     extracted.add(unit);
+    first.push(analyzeSoon(map.text, { ...unit.opts, model: false }).then((result) => ({ u: unit, map, result })));
   }
+  let answered = false;
+  void Promise.all(first).then(() => (answered = true), () => (answered = true));
   for (const unit of rest) {
-    if (ready || signal.aborted) break;
-    await pause();
-    if (ready) break;
+    if (ready || answered || signal.aborted) break;
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldTask();
+      slice = performance.now();
+    }
+    if (ready || answered) break;
     booked(() => extractUnit(unit), 'extract');
     extracted.add(unit);
   }
@@ -164,22 +190,14 @@ export async function startAnalysis(
   const loadMs = performance.now() - t0;
   mark('engine');
 
-  // What the reader sees first: the reports in view, by the rules alone (no wait for the model).
-  // The model's pass below repaints them with the names it adds.
-  const quick = engine.kind === 'worker';
   const e = engine;
   if (visible.length) {
-    const first = await Promise.all(
-      visible.map((u) => {
-        const map = u.map as TextMap;
-        return e.analyze(map.text, quick ? { ...u.opts, model: false } : u.opts).then((result) => ({ u, map, result }));
-      }),
-    );
-    for (const { u, map, result } of first) if (u.map === map && !signal.aborted) paint(u, result);
+    for (const { u, map, result } of await Promise.all(first)) if (u.map === map && !signal.aborted) paint(u, result);
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     mark('visible-painted');
   }
-  await process(quick ? [...visible, ...rest] : rest, extracted);
+  // On the main thread (no model) the first answers are final; in the worker the model's pass repaints them.
+  await process(e.kind === 'worker' ? [...visible, ...rest] : rest, extracted);
   await new Promise((r) => requestAnimationFrame(() => r(null)));
   const paintedAt = performance.now();
   mark('all-painted');

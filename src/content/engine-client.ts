@@ -1,9 +1,9 @@
-// Runs the engine in an inline (blob) worker; falls back to the lazily imported chunk on the
-// main thread when the page's CSP forbids blob workers.
+// Runs the engine in a worker; falls back to the lazily imported chunk on the main thread when the
+// page's CSP forbids the worker.
 import browser from 'webextension-polyfill';
 import type { AnalysisResult, AnalyzeOptions } from '../core/types';
 import type { Digest } from '../shared/digest';
-import EngineWorker from './engine-worker?worker&inline';
+import engineWorkerUrl from './engine-worker?worker&url';
 import { mark, state } from './state';
 
 export interface Engine {
@@ -20,12 +20,27 @@ async function mainThreadEngine(): Promise<Engine> {
 /** A result that carries its digest (counted in the worker), for summarise(). */
 const withDigest = (result: AnalysisResult, digest: Digest): AnalysisResult & { digest: Digest } => ({ ...result, digest });
 
+/** The worker as soon as it is created (jobs queue in it while it starts); null before or once it failed. */
+let starting: Engine | null = null;
+
 function workerEngine(): Promise<Engine> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
       mark('worker-created');
-      worker = new EngineWorker({ name: 'bulletin-lens-engine' });
+      // The worker loads its script itself (an extension file the page may load): this chunk stays
+      // small, so the worker starts as soon as the content script does, and the page's thread neither
+      // loads nor compiles the engine.
+      const src = new URL(engineWorkerUrl, import.meta.url).href;
+      // It also gets the model's address here, so it starts without waiting for a message.
+      const model = browser.runtime.getURL('models/ner-model.bin');
+      const code = `self.blModelUrl=${JSON.stringify(model)};importScripts(${JSON.stringify(src)});`;
+      const boot = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+      worker = new Worker(boot, { name: 'bulletin-lens-engine' });
+      // The worker has read its boot script once it answers (or fails).
+      const revoke = () => URL.revokeObjectURL(boot);
+      worker.addEventListener('message', revoke, { once: true });
+      worker.addEventListener('error', revoke, { once: true });
     } catch (e) {
       reject(e);
       return;
@@ -45,24 +60,28 @@ function workerEngine(): Promise<Engine> {
       if (e.data.result) w.ok(e.data.digest ? withDigest(e.data.result, e.data.digest) : e.data.result);
       else w.fail(new Error(e.data.error ?? 'engine failed'));
     };
+    let failed = false;
     const engine: Engine = {
       kind: 'worker',
       analyze: (text, opts) =>
         new Promise((ok, fail) => {
+          if (failed) return fail(new Error('engine worker failed'));
           const id = next++;
           waiting.set(id, { ok, fail });
           worker.postMessage({ id, text, opts });
         }),
       dispose: () => worker.terminate(),
     };
-    // A CSP-blocked worker reports an error event instead of answering.
+    // A CSP-blocked worker (or script) reports an error event instead of answering.
     worker.onerror = (e) => {
       e.preventDefault?.();
+      failed = true;
+      if (starting === engine) starting = null;
       for (const w of waiting.values()) w.fail(new Error('engine worker failed'));
       waiting.clear();
       reject(new Error('engine worker failed'));
     };
-    worker.postMessage({ modelUrl: browser.runtime.getURL('models/ner-model.bin') });
+    starting = engine;
     engine.analyze('').then(() => resolve(engine), reject);
   });
 }
@@ -73,10 +92,23 @@ let shared: Promise<Engine> | null = null;
 export function releaseEngine(): void {
   const s = shared;
   shared = null;
+  starting = null;
   void s?.then((e) => e.dispose(), () => undefined);
 }
 
 export function getEngine(): Promise<Engine> {
   shared ??= workerEngine().catch(() => mainThreadEngine());
   return shared;
+}
+
+/**
+ * Analyses now: queued in the worker while it is still starting (no round trip after it is ready),
+ * else on whichever engine getEngine() settles on. A job the starting worker cannot run (CSP) is run
+ * again there.
+ */
+export function analyzeSoon(text: string, opts?: AnalyzeOptions): Promise<AnalysisResult> {
+  const engine = getEngine();
+  const early = starting;
+  if (!early) return engine.then((e) => e.analyze(text, opts));
+  return early.analyze(text, opts).catch(() => engine.then((e) => e.analyze(text, opts)));
 }

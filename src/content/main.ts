@@ -5,6 +5,7 @@ import { ANALYSED_MODES, classifyPage, type Classification } from '../dom/classi
 import { handleFromBackground, handleFromPopup, sendToBackground } from '../shared/messages';
 import { enabledTypes, loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings';
 import type { Analysis } from './analysis';
+import { getEngine, releaseEngine } from './engine-client';
 import { initObserver } from './observer';
 import { initSelection } from './selection';
 import { booked, canonicalUrl, mark, sinceDcl, state } from './state';
@@ -14,9 +15,10 @@ mark('script');
 const stub = stubState();
 if (stub) stub.full = true;
 // Injected because the first check found news: the worker's start-up is the longest wait before the
-// first paint, so it starts now, alongside the settings and the analysis code.
+// first paint, so it starts now (its small client is loaded with this script), alongside the settings
+// and the analysis code.
 const bootedAhead = stub?.requested === 'news' || stub?.requested === 'grown';
-if (bootedAhead) void import('./engine-client').then((m) => m.getEngine());
+if (bootedAhead) void getEngine();
 
 let analysis: Analysis | null = null;
 let run: AbortController | null = null;
@@ -117,7 +119,7 @@ async function analysePage(force = false, classified?: Classification): Promise<
     const use = wanted ? cls : { ...cls, mode: 'bulletin' as const, units: [document.body] };
     if (settings) applySettings(settings);
     // Boot the engine worker while the analysis code loads: the worker's start-up is the longest wait.
-    void import('./engine-client').then((m) => m.getEngine());
+    void getEngine();
     // Cards listen before the page is reported analysed: a click on a fresh highlight finds them.
     const [{ startAnalysis }] = await Promise.all([import('./analysis'), enableCards()]);
     mark('analysis-chunk');
@@ -208,7 +210,7 @@ void (async () => {
   // us to a page the stub skipped) the page is classified again, as it may have changed since.
   const first = stub?.cls && ANALYSED_MODES.has(stub.cls.mode) && stub.cls.units.every((u) => u.isConnected) ? stub.cls : null;
   await analysePage(false, first ?? booked(() => classifyPage(document), 'classify'));
-  if (bootedAhead && !analysis) void import('./engine-client').then((m) => m.releaseEngine());
+  if (bootedAhead && !analysis) releaseEngine();
   await Promise.all([pinged, loadAnnotations().catch(() => undefined)]);
   if (worthReporting()) await report();
   booked(() => initObserver(life.signal, {

@@ -1,6 +1,6 @@
 /// <reference types="@crxjs/vite-plugin/client" />
-// Vite's inline worker import.
-declare module '*?worker&inline' {
-  const WorkerCtor: new (opts?: { name?: string }) => Worker;
-  export default WorkerCtor;
+// Vite's worker URL import: the separately built worker script's path in the extension.
+declare module '*?worker&url' {
+  const url: string;
+  export default url;
 }

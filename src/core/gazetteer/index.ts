@@ -1,7 +1,7 @@
 // Place gazetteer: Chinese administrative divisions (province, prefecture, county) plus
 // hand-curated countries, rivers, mountains and regions. Data: ./compiled (generated).
 import type { EntityInfo } from '../types';
-import { DIVISIONS, EXTRAS } from './compiled';
+import { DIVISIONS, EXTRAS, NAME_ENTRIES, NAMES, PLACE_PARENTS, STOP_ENTRIES, STOP_NAMES, TRIE_EDGES } from './compiled';
 
 export type DivisionKind = 'province' | 'prefecture' | 'county';
 /** Division kinds, or the `type` of an extra place (country, river, lake, mountain, region …). */
@@ -43,6 +43,8 @@ export interface FindPlacesOptions {
 }
 
 type Form = 'full' | 'short' | 'stop' | 'weak';
+/** Form codes of the encoded entries (build.ts FORMS). */
+const FORMS: readonly Form[] = ['full', 'short', 'stop', 'weak'];
 interface Entry {
   place: PlaceInfo;
   form: Form;
@@ -64,7 +66,9 @@ interface Key {
 
 /**
  * The name trie in typed arrays: root transitions by code unit, other edges in an
- * open-addressing hash of (node, code unit). Node 0 is "none"; term[node] is a key index or -1.
+ * open-addressing hash of (node, code unit). Node 0 is "none"; term[node] is a name index or -1.
+ * Built lazily, one first unit at a time: root[c] < 0 marks names starting with c (from name
+ * -root[c] - 1 on, in code-unit order) whose branch is not built yet.
  */
 interface Trie {
   root: Int32Array;
@@ -77,12 +81,23 @@ interface Trie {
   edgeUnit: Uint16Array;
   edgeTo: Int32Array;
   mask: number;
+  /** Nodes made so far (node ids start at 1). */
+  nodes: number;
 }
 
+/**
+ * The name table of compiled.ts (worked out at build time by build.ts), decoded on demand: names in
+ * code-unit order, matched ones first (indices 0 … names.length − 1), then those only stoplisted; a
+ * name's entries, its Key and a place's object are made when first asked for.
+ */
 interface Gazetteer {
-  byId: Map<string, PlaceInfo>;
-  names: Map<string, Entry[]>;
-  keys: Key[];
+  names: string[];
+  /** Per name, its entries as an encodeInts string. */
+  codes: string[];
+  stopNames: string[];
+  stopCodes: string[];
+  entries: (Entry[] | undefined)[];
+  keys: (Key | undefined)[];
   trie: Trie;
 }
 
@@ -96,124 +111,208 @@ let cache: Gazetteer | undefined;
 
 function gazetteer(): Gazetteer {
   if (cache) return cache;
-  const byId = new Map<string, PlaceInfo>();
-  const names = new Map<string, Entry[]>();
-  const add = (name: string, place: PlaceInfo, form: Form) => {
-    const list = names.get(name);
-    if (!list) names.set(name, [{ place, form }]);
-    else if (!list.some((e) => e.place === place)) list.push({ place, form });
+  const names = NAMES.split('\n');
+  cache = {
+    names,
+    codes: NAME_ENTRIES.split('\n'),
+    stopNames: STOP_NAMES.split('\n'),
+    stopCodes: STOP_ENTRIES.split('\n'),
+    entries: [],
+    keys: [],
+    trie: trieRoots(names),
   };
-  const kinds: DivisionKind[] = ['province', 'prefecture', 'county'];
-  const rows = DIVISIONS.split('\n').map((l) => l.split('\t'));
-  for (const [code, rawName, lvl, parent, rawShort] of rows) {
-    const weak = rawName.startsWith('~');
-    const name = weak ? rawName.slice(1) : rawName;
-    const level = Number(lvl) as 1 | 2 | 3;
-    const stop = rawShort.startsWith('-');
-    const short = stop ? rawShort.slice(1) : rawShort;
-    const place: PlaceInfo = {
-      id: code, name, kind: kinds[level - 1], level, parents: [], aliases: [],
-      ...(parent ? { parentId: parent } : {}), ...(short && !stop ? { short } : {}),
-    };
-    byId.set(code, place);
-    add(name, place, weak ? 'weak' : 'full');
-    if (short) add(short, place, stop ? 'stop' : 'short');
-    // Autonomous prefectures go by short form + 州 in print (临夏州, 甘南州, 延边州): a full name.
-    if (short && name.endsWith('自治州') && !short.endsWith('州')) {
-      place.aliases.push(short + '州');
-      add(short + '州', place, 'full');
+  return cache;
+}
+
+/** The entries of name `i` (stoplisted-only names after the matched ones), best first. */
+function entriesOf(g: Gazetteer, i: number): Entry[] {
+  let list = g.entries[i];
+  if (!list) {
+    const n = g.names.length;
+    const s = i < n ? g.codes[i] : g.stopCodes[i - n];
+    list = [];
+    // encodeInts digits: base 32, a digit ≥ 32 continues the value
+    for (let k = 0, v = 0, mul = 1; k < s.length; k++) {
+      const d = B64.indexOf(s[k]);
+      v += (d & 31) * mul;
+      if (d & 32) mul *= 32;
+      else {
+        const place = placeByIndex(v >>> 2);
+        list.push({ place, form: FORMS[v & 3], province: provinceOf(place) });
+        v = 0;
+        mul = 1;
+      }
     }
+    g.entries[i] = list;
   }
-  // Parents are listed before children in the data, so names resolve in one pass.
-  for (const p of byId.values()) {
-    const up = p.parentId ? byId.get(p.parentId) : undefined;
-    if (up) p.parents = [...up.parents, up.name];
-  }
-  for (const line of EXTRAS.split('\n')) {
-    const [id, name, type, parents, aliases] = line.split('\t');
-    const place: PlaceInfo = {
-      id, name, kind: type, level: 0,
-      parents: parents ? parents.split(',') : [], aliases: aliases ? aliases.split(',') : [],
-    };
-    byId.set(id, place);
-    add(name, place, 'full');
-    for (const a of place.aliases) add(a, place, 'full');
-  }
-  for (const list of names.values()) {
-    list.sort(compareEntries);
-    for (const e of list) e.province = provinceOf(e.place);
-  }
-  const keys: Key[] = [];
-  for (const [key, entries] of names) {
-    if (!entries.some((e) => e.form !== 'stop')) continue;
-    const usable = entries.filter((e) => e.form !== 'stop');
-    keys.push({
-      key,
+  return list;
+}
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function keyOf(g: Gazetteer, i: number): Key {
+  let k = g.keys[i];
+  if (!k) {
+    const usable = entriesOf(g, i).filter((e) => e.form !== 'stop');
+    k = {
+      key: g.names[i],
       usable,
       hasWeak: usable.some((e) => e.form === 'weak'),
       shortOrLandscape: usable.every((e) => e.form === 'short' || (e.place.level === 0 && e.place.kind !== 'country')),
       shortOrExtra: usable.every((e) => e.form === 'short' || e.place.level === 0),
       shortCounty: usable.every((e) => e.form === 'short' && e.place.level >= 2),
-    });
+    };
+    g.keys[i] = k;
   }
-  cache = { byId, names, keys, trie: buildTrie(keys) };
-  return cache;
+  return k;
 }
 
-function buildTrie(keys: readonly Key[]): Trie {
-  // node ids from 1; children found through a Map while building, then packed
-  const kids: Array<Map<number, number>> = [new Map(), new Map()];
-  const termList: number[] = [-1, -1];
-  const root = new Int32Array(65536);
-  let edges = 0;
-  keys.forEach((k, idx) => {
-    let node = 0;
-    for (let i = 0; i < k.key.length; i++) {
-      const c = k.key.charCodeAt(i);
-      let child = node === 0 ? root[c] : (kids[node].get(c) ?? 0);
-      if (child === 0) {
-        child = kids.length;
-        kids.push(new Map());
-        termList.push(-1);
-        if (node === 0) root[c] = child;
-        else {
-          kids[node].set(c, child);
-          edges++;
-        }
-      }
-      node = child;
-    }
-    termList[node] = idx;
-  });
-  let size = 16;
-  while (size < edges * 2) size *= 2;
-  const mask = size - 1;
-  const edgeFrom = new Int32Array(size);
-  const edgeUnit = new Uint16Array(size);
-  const edgeTo = new Int32Array(size);
-  kids.forEach((m, node) => {
-    for (const [c, child] of m) {
-      let h = edgeHash(node, c) & mask;
-      while (edgeFrom[h] !== 0) h = (h + 1) & mask;
-      edgeFrom[h] = node;
-      edgeUnit[h] = c;
-      edgeTo[h] = child;
-    }
-  });
-  const cls = new Uint8Array(65536);
-  const pairs = new Int32Array(PAIR_WORDS);
-  for (const k of keys) {
-    cls[k.key.charCodeAt(0)] |= 1;
-    if (k.key.length < 2) {
-      // a one-unit name would pass with any next unit (0 past the end): mark every pair for it
-      pairs.fill(-1);
-      for (let c = 0; c < 65536; c++) cls[c] |= 2;
-    } else {
-      cls[k.key.charCodeAt(1)] |= 2;
-      setPair(pairs, k.key.charCodeAt(0), k.key.charCodeAt(1));
+/** Index of `name` in a sorted list, or -1. */
+function indexIn(list: readonly string[], name: string): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = list[mid];
+    if (m === name) return mid;
+    if (m < name) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Index of `name` among all names (matched, then stoplisted-only), or -1. */
+function nameIndex(g: Gazetteer, name: string): number {
+  const i = indexIn(g.names, name);
+  if (i >= 0) return i;
+  const j = indexIn(g.stopNames, name);
+  return j < 0 ? -1 : g.names.length + j;
+}
+
+// Places by index (division rows, then extra rows), made on first use.
+const places: (PlaceInfo | undefined)[] = [];
+let divRows: string[] | undefined;
+let extraRows: string[] | undefined;
+let parentOf: number[] | undefined;
+const KINDS: DivisionKind[] = ['province', 'prefecture', 'county'];
+
+function placeByIndex(i: number): PlaceInfo {
+  const got = places[i];
+  if (got) return got;
+  divRows ??= DIVISIONS.split('\n');
+  let place: PlaceInfo;
+  if (i < divRows.length) {
+    parentOf ??= JSON.parse(PLACE_PARENTS) as number[];
+    const [code, rawName, lvl, parent, rawShort] = divRows[i].split('\t');
+    const weak = rawName.startsWith('~');
+    const name = weak ? rawName.slice(1) : rawName;
+    const level = Number(lvl) as 1 | 2 | 3;
+    const stop = rawShort.startsWith('-');
+    const short = stop ? rawShort.slice(1) : rawShort;
+    const up = parentOf[i] > 0 ? placeByIndex(parentOf[i] - 1) : undefined;
+    // Same keys in the same order as the table built in one pass (build.ts buildNames).
+    place = {
+      id: code, name, kind: KINDS[level - 1], level, parents: up ? [...up.parents, up.name] : [], aliases: [],
+      ...(parent ? { parentId: parent } : {}), ...(short && !stop ? { short } : {}),
+    };
+    if (short && name.endsWith('自治州') && !short.endsWith('州')) place.aliases.push(short + '州');
+  } else {
+    extraRows ??= EXTRAS.split('\n');
+    const [id, name, type, parents, aliases] = extraRows[i - divRows.length].split('\t');
+    place = {
+      id, name, kind: type, level: 0,
+      parents: parents ? parents.split(',') : [], aliases: aliases ? aliases.split(',') : [],
+    };
+  }
+  places[i] = place;
+  return place;
+}
+
+let byIdMap: Map<string, PlaceInfo> | undefined;
+/** Places by id (a later row of the same id wins, as in the one-pass table). */
+function byId(): Map<string, PlaceInfo> {
+  if (!byIdMap) {
+    divRows ??= DIVISIONS.split('\n');
+    extraRows ??= EXTRAS.split('\n');
+    byIdMap = new Map();
+    for (let i = 0; i < divRows.length + extraRows.length; i++) {
+      const p = placeByIndex(i);
+      byIdMap.set(p.id, p);
     }
   }
-  return { root, cls, pairs, term: Int32Array.from(termList), edgeFrom, edgeUnit, edgeTo, mask };
+  return byIdMap;
+}
+
+/** The filters (cls, pairs) and the root marks of the trie; branches are built by branch(). */
+function trieRoots(names: readonly string[]): Trie {
+  const root = new Int32Array(65536);
+  const cls = new Uint8Array(65536);
+  const pairs = new Int32Array(PAIR_WORDS);
+  let c0 = -1;
+  let c1 = -1;
+  for (let idx = 0; idx < names.length; idx++) {
+    const key = names[idx];
+    const c = key.charCodeAt(0);
+    const d = key.length < 2 ? -1 : key.charCodeAt(1);
+    // In code-unit order names with the same first two units are neighbours: one visit sets their bits.
+    if (c === c0 && d === c1) continue;
+    c0 = c;
+    c1 = d;
+    if (root[c] === 0) root[c] = -idx - 1;
+    cls[c] |= 1;
+    if (d < 0) {
+      // a one-unit name would pass with any next unit (0 past the end): mark every pair for it
+      pairs.fill(-1);
+      for (let u = 0; u < 65536; u++) cls[u] |= 2;
+    } else {
+      cls[d] |= 2;
+      const h = (Math.imul(c, 0x9e3779b1) ^ Math.imul(d, 0x85ebca6b)) >>> (32 - PAIR_LOG); // pairHash, inlined
+      pairs[h >>> 5] |= 1 << (h & 31);
+    }
+  }
+  // The same hash size as a whole trie of these names would get.
+  let size = 16;
+  while (size < TRIE_EDGES * 2) size *= 2;
+  return {
+    root, cls, pairs, term: new Int32Array(NAMES.length + 2).fill(-1),
+    edgeFrom: new Int32Array(size), edgeUnit: new Uint16Array(size), edgeTo: new Int32Array(size), mask: size - 1, nodes: 1,
+  };
+}
+
+/**
+ * Builds the branch of the names starting at name `from` (all with its first unit) and returns its
+ * node. In code-unit order a name shares with the previous one exactly its longest prefix already in
+ * the branch, so nodes are made along one path, with no child maps.
+ */
+function branch(g: Gazetteer, from: number): number {
+  const t = g.trie;
+  const names = g.names;
+  const first = names[from].charCodeAt(0);
+  const top = t.nodes++;
+  t.root[first] = top;
+  const path: number[] = [0, top];
+  let prev = names[from].slice(0, 1);
+  for (let idx = from; idx < names.length; idx++) {
+    const key = names[idx];
+    if (key.charCodeAt(0) !== first) break;
+    let lcp = 1;
+    const most = Math.min(key.length, prev.length);
+    while (lcp < most && key.charCodeAt(lcp) === prev.charCodeAt(lcp)) lcp++;
+    let node = path[lcp];
+    for (let i = lcp; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      const child = t.nodes++;
+      let h = edgeHash(node, c) & t.mask;
+      while (t.edgeFrom[h] !== 0) h = (h + 1) & t.mask;
+      t.edgeFrom[h] = node;
+      t.edgeUnit[h] = c;
+      t.edgeTo[h] = child;
+      path[i + 1] = child;
+      node = child;
+    }
+    t.term[node] = idx;
+    prev = key;
+  }
+  return top;
 }
 
 const PAIR_LOG = 18;
@@ -221,11 +320,6 @@ const PAIR_WORDS = (1 << PAIR_LOG) >>> 5;
 
 function pairHash(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_LOG);
-}
-
-function setPair(bits: Int32Array, a: number, b: number): void {
-  const h = pairHash(a, b);
-  bits[h >>> 5] |= 1 << (h & 31);
 }
 
 function edgeHash(node: number, c: number): number {
@@ -243,19 +337,6 @@ function step(t: Trie, node: number, c: number): number {
   }
 }
 
-/** Provinces, then prefectures, then extras (太湖 the lake over 太湖县), then counties; full before short. */
-function rank(p: PlaceInfo): number {
-  return p.level === 0 ? 2.5 : p.level;
-}
-
-function compareEntries(a: Entry, b: Entry): number {
-  return (
-    rank(a.place) - rank(b.place) ||
-    Number(a.form === 'short' || a.form === 'stop') - Number(b.form === 'short' || b.form === 'stop') ||
-    (a.place.id < b.place.id ? -1 : a.place.id > b.place.id ? 1 : 0)
-  );
-}
-
 /** Province (level-1) name a place belongs to, or undefined. */
 function provinceOf(p: PlaceInfo): string | undefined {
   if (p.level === 1) return p.name;
@@ -267,8 +348,9 @@ function resolveHint(hint: string | undefined): string | undefined {
   if (!hint) return undefined;
   const g = gazetteer();
   const code = /^\d{2}(0000)?$/.test(hint) ? hint.slice(0, 2) + '0000' : undefined;
-  if (code) return g.byId.get(code)?.name;
-  return g.names.get(hint)?.find((e) => e.place.level === 1)?.place.name;
+  if (code) return byId().get(code)?.name;
+  const i = nameIndex(g, hint);
+  return i < 0 ? undefined : entriesOf(g, i).find((e) => e.place.level === 1)?.place.name;
 }
 
 function isAncestor(anc: PlaceInfo, p: PlaceInfo): boolean {
@@ -394,6 +476,7 @@ function namesAt(g: Gazetteer, text: string, i: number, out: Int32Array): number
   const n = text.length;
   if (i >= n) return 0;
   let node = t.root[text.charCodeAt(i)];
+  if (node < 0) node = branch(g, -node - 1);
   let count = 0;
   for (let j = i + 1; node !== 0; j++) {
     const k = t.term[node];
@@ -407,7 +490,7 @@ function namesAt(g: Gazetteer, text: string, i: number, out: Int32Array): number
 /** Longest accepted name at i, or undefined. */
 function hitAt(g: Gazetteer, text: string, i: number, prev: Raw | undefined, ids: Int32Array): Raw | undefined {
   for (let q = namesAt(g, text, i, ids) - 1; q >= 0; q--) {
-    const k = g.keys[ids[q]];
+    const k = keyOf(g, ids[q]);
     const end = i + k.key.length;
     const entries = accept(text, i, end, k, prev);
     if (entries.length) {
@@ -518,7 +601,7 @@ export function placeAt(text: string, index: number, opts: FindPlacesOptions = {
   const g = gazetteer();
   const ids = new Int32Array(64);
   for (let q = namesAt(g, text, index, ids) - 1; q >= 0; q--) {
-    const k = g.keys[ids[q]];
+    const k = keyOf(g, ids[q]);
     const entries = accept(text, index, index + k.key.length, k, undefined);
     if (entries.length) {
       const raw: Raw = { start: index, end: index + k.key.length, key: k.key, entries, viaShort: false };
@@ -530,17 +613,19 @@ export function placeAt(text: string, index: number, opts: FindPlacesOptions = {
 
 /** Every place a full name, short form (stoplisted ones included) or alias may denote, best first. */
 export function lookupPlace(name: string): PlaceInfo[] {
-  return (gazetteer().names.get(name) ?? []).map((e) => e.place);
+  const g = gazetteer();
+  const i = nameIndex(g, name);
+  return i < 0 ? [] : entriesOf(g, i).map((e) => e.place);
 }
 
 /** A place by id (division code, ISO code, `x:` id). */
 export function placeById(id: string): PlaceInfo | undefined {
-  return gazetteer().byId.get(id);
+  return byId().get(id);
 }
 
 /** Hover-card line: `通渭县 · 定西市 · 甘肃省`, `黄河 · 河流`, `美国 · 国家`. */
 export function describePlace(info: EntityInfo): string {
-  const p = info.id ? gazetteer().byId.get(info.id) : undefined;
+  const p = info.id ? byId().get(info.id) : undefined;
   const name = info.canonical ?? p?.name ?? '';
   const parts = [name, ...[...(info.parents ?? p?.parents ?? [])].reverse()];
   if (p && p.level === 0 && KIND_LABEL[p.kind]) parts.push(KIND_LABEL[p.kind]);

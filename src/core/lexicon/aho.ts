@@ -20,6 +20,17 @@ export interface SerializedAho {
   lengths: string;
 }
 
+/**
+ * The int fields of a SerializedAho as plain arrays (the values decodeInts gives), for JSON.parse:
+ * the worker decodes them natively at start-up instead of in a JS loop over the varint strings.
+ */
+export interface AhoArrays {
+  firstChild: number[];
+  fail: number[];
+  out: number[];
+  lengths: number[];
+}
+
 /** One match: [start, end) in code units and the index of the pattern. */
 export interface AhoMatch {
   start: number;
@@ -81,6 +92,12 @@ export function decodeInts(s: string, count: number): Int32Array {
   }
   if (k !== count) throw new Error(`decodeInts: expected ${count} values, got ${k}`);
   return out;
+}
+
+/** An Int32Array copy of `values`, which must hold `count` values (as decodeInts checks). */
+function sized(values: readonly number[], count: number): Int32Array {
+  if (values.length !== count) throw new Error(`AhoCorasick: expected ${count} values, got ${values.length}`);
+  return Int32Array.from(values);
 }
 
 /** Builds the serialized automaton. Empty patterns are rejected; duplicates keep the first index. */
@@ -190,17 +207,18 @@ export class AhoCorasick {
    */
   private readonly cls: Uint8Array;
 
-  constructor(data: SerializedAho) {
+  /** `arrays`, when given, are `data`'s int fields already decoded (see AhoArrays). */
+  constructor(data: SerializedAho, arrays?: AhoArrays) {
     if (data.v !== 1) throw new Error(`AhoCorasick: unknown format ${String(data.v)}`);
     const states = data.labels.length + 1;
     this.patternCount = data.n;
     this.labels = new Uint16Array(states);
     for (let i = 1; i < states; i++) this.labels[i] = data.labels.charCodeAt(i - 1);
-    this.first = decodeInts(data.firstChild, states + 1);
-    this.fail = decodeInts(data.fail, states);
-    this.out = decodeInts(data.out, states);
+    this.first = arrays ? sized(arrays.firstChild, states + 1) : decodeInts(data.firstChild, states + 1);
+    this.fail = arrays ? sized(arrays.fail, states) : decodeInts(data.fail, states);
+    this.out = arrays ? sized(arrays.out, states) : decodeInts(data.out, states);
     for (let i = 0; i < states; i++) this.out[i] -= 1;
-    this.lengths = decodeInts(data.lengths, data.n);
+    this.lengths = arrays ? sized(arrays.lengths, data.n) : decodeInts(data.lengths, data.n);
     this.report = new Int32Array(states);
     // BFS order guarantees fail[s] < s, so one forward pass suffices.
     this.report[0] = -1;
@@ -211,20 +229,23 @@ export class AhoCorasick {
     for (let t = this.first[0]; t < this.first[1]; t++) this.root[this.labels[t]] = t;
     this.pairBits = new Int32Array(PAIR_WORDS);
     this.cls = new Uint8Array(65536);
-    let anyOneUnit = false;
+    // A one-unit pattern makes every unit a possible second unit: bit 1 everywhere, set by one fill
+    // before the other bits rather than by a pass over all 65536 units after them.
+    for (let t = this.first[0]; t < this.first[1]; t++) {
+      if (this.out[t] >= 0) {
+        this.cls.fill(2);
+        break;
+      }
+    }
     for (let t = this.first[0]; t < this.first[1]; t++) {
       const c = this.labels[t];
       this.cls[c] |= 1;
-      if (this.out[t] >= 0) {
-        this.cls[c] |= 4;
-        anyOneUnit = true;
-      }
+      if (this.out[t] >= 0) this.cls[c] |= 4;
       for (let u = this.first[t]; u < this.first[t + 1]; u++) {
         this.cls[this.labels[u]] |= 2;
         setBit(this.pairBits, pairHash(c, this.labels[u]));
       }
     }
-    if (anyOneUnit) for (let c = 0; c < 65536; c++) this.cls[c] |= 2;
     this.pairEndBits = new Int32Array(PAIR_WORDS);
     this.triBits = new Int32Array(PAIR_WORDS);
     for (let t = this.first[0]; t < this.first[1]; t++) {
@@ -238,9 +259,11 @@ export class AhoCorasick {
   }
 
   /** The class table with MARK set on every code unit whose `mark` entry is non-zero. */
-  markTable(mark: Uint8Array): Uint8Array {
+  markTable(mark: Uint8Array, units?: readonly number[]): Uint8Array {
     const t = new Uint8Array(this.cls);
-    for (let c = 0; c < 65536; c++) if (mark[c] !== 0) t[c] |= MARK;
+    // `units`, when given, lists the non-zero entries of `mark`: no pass over all 65536 at start-up.
+    if (units) for (const c of units) t[c] |= MARK;
+    else for (let c = 0; c < 65536; c++) if (mark[c] !== 0) t[c] |= MARK;
     return t;
   }
 

@@ -1,6 +1,6 @@
 // Turns validated entries into the source of compiled.ts. Pure and
 // deterministic so a test can rebuild it and compare with the committed file.
-import { buildAho, encodeInts } from './aho';
+import { buildAho, decodeInts, encodeInts } from './aho';
 import type { CompiledTerm, LexiconEntry } from './schema';
 
 export const BUILD_COMMAND = 'npx tsx scripts/build-lexicon.ts';
@@ -52,17 +52,27 @@ export function compileLexicon(entries: readonly LexiconEntry[]): string {
   const lines: string[] = [];
   lines.push('// GENERATED FILE, do not edit by hand.');
   lines.push(`// Source: data/policy-terms.json. Regenerate with: ${BUILD_COMMAND}`);
-  lines.push("import type { SerializedAho } from './aho';");
+  lines.push("import type { AhoArrays, SerializedAho } from './aho';");
   lines.push("import type { CompiledTerm } from './schema';");
   lines.push('');
   lines.push(`export const AUTOMATON: SerializedAho = ${JSON.stringify(aho, null, 2)};`);
   lines.push('');
+  // The same ints as plain arrays: JSON.parse decodes them natively where start-up time counts (the worker).
+  const states = aho.labels.length + 1;
+  const arrays = {
+    firstChild: [...decodeInts(aho.firstChild, states + 1)],
+    fail: [...decodeInts(aho.fail, states)],
+    out: [...decodeInts(aho.out, states)],
+    lengths: [...decodeInts(aho.lengths, aho.n)],
+  };
+  lines.push(`export const AUTOMATON_ARRAYS: AhoArrays = JSON.parse(${JSON.stringify(JSON.stringify(arrays))});`);
+  lines.push('');
   lines.push(`export const SURFACE_COUNT = ${codes.length};`);
   lines.push(`export const SURFACE_CODES = ${JSON.stringify(encodeInts(codes))};`);
   lines.push('');
-  lines.push('export const TERMS: readonly CompiledTerm[] = [');
-  for (const e of entries) lines.push(`  ${JSON.stringify(compiledTerm(e))},`);
-  lines.push('];');
+  // A JSON string, not an array literal: JSON.parse reads it faster than the worker's parser compiles literals.
+  const json = '[\n' + entries.map((e) => JSON.stringify(compiledTerm(e))).join(',\n') + '\n]';
+  lines.push(`export const TERMS: readonly CompiledTerm[] = JSON.parse(${JSON.stringify(json)});`);
   lines.push('');
   return lines.join('\n');
 }

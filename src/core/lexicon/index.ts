@@ -13,8 +13,8 @@
 // Lexicon matches win over overlapping pattern matches.
 import type { EntityInfo } from '../types';
 import { AhoCorasick, decodeInts, leftmostLongest, type Marks } from './aho';
-import { AUTOMATON, SURFACE_CODES, SURFACE_COUNT, TERMS } from './compiled';
-import { PATTERN_TRIGGERS, patternTermsAt, type PatternKind, type PatternMatch } from './patterns';
+import { AUTOMATON, AUTOMATON_ARRAYS, SURFACE_CODES, SURFACE_COUNT, TERMS } from './compiled';
+import { PATTERN_TRIGGERS, PATTERN_TRIGGER_UNITS, patternTermsAt, type PatternKind, type PatternMatch } from './patterns';
 
 export type { PatternKind } from './patterns';
 
@@ -44,9 +44,9 @@ const infoCache: (TermInfo | undefined)[] = [];
 
 function ensure(): { ac: AhoCorasick; codes: Int32Array; table: Uint8Array } {
   if (!automaton || !codes || !markTable) {
-    automaton = new AhoCorasick(AUTOMATON);
+    automaton = new AhoCorasick(AUTOMATON, AUTOMATON_ARRAYS);
     codes = decodeInts(SURFACE_CODES, SURFACE_COUNT);
-    markTable = automaton.markTable(PATTERN_TRIGGERS);
+    markTable = automaton.markTable(PATTERN_TRIGGERS, PATTERN_TRIGGER_UNITS);
   }
   return { ac: automaton, codes, table: markTable };
 }

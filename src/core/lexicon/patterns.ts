@@ -117,8 +117,11 @@ const MAX_QUOTED = 13;
 // Per code unit: 1 = may start an unquoted form, 2 = opening quote. One load per
 // character keeps the scan close to a plain loop.
 const START = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (NUM[c] === 1 || PAIR_NUM[c] === 1) START[c] = 1;
+// PAIR_NUM holds every NUM char: setting its chars covers both, with no pass over all 65536 units at start-up.
+for (const c of NUMERALS + '双') START[c.charCodeAt(0)] = 1;
 for (const q of OPEN_QUOTES.keys()) START[q] = 2;
+/** The code units set in START, listed. */
+const START_UNITS = [...NUMERALS + '双'].map((c) => c.charCodeAt(0)).concat([...OPEN_QUOTES.keys()]);
 
 /** Each word list split by first code unit, list order kept, so a lookup tries only likely words. */
 const byFirst = new Map<readonly string[], Map<number, string[]>>();
@@ -323,6 +326,8 @@ function matchQuoted(text: string, s: number, e: number): Omit<PatternMatch, 'qu
  * quotes. Every other position is skipped by both scans below.
  */
 export const PATTERN_TRIGGERS: Uint8Array = START;
+/** The code units set in PATTERN_TRIGGERS. */
+export const PATTERN_TRIGGER_UNITS: readonly number[] = START_UNITS;
 
 /** Pattern matches sorted by start, non-overlapping (earlier wins). */
 export function findPatternTerms(text: string): PatternMatch[] {
