@@ -241,6 +241,12 @@ console.log(
   `growth 1× → 4× input:           ${fmt(median(get('small')))} ms → ${fmt(median(get('whole')))} ms; per-char time ratio ${growthMed.toFixed(3)} (rounds ${fmt(min(growth))}–${fmt(Math.max(...growth))}; ${Math.abs(growthMed - 1) <= 0.1 ? 'linear within 10%' : 'NOT linear within 10%'})`,
 );
 {
+  // Diagnostic: the same ratio from the least disturbed runs of all rounds (min over rounds), which
+  // a busy machine inflates far less than the per-round medians.
+  const minGrowth = min(get('whole')) / corpus.length / (min(get('small')) / quarter.length);
+  console.log(`  from the best runs of all rounds: ${fmt(min(get('small')))} ms → ${fmt(min(get('whole')))} ms; per-char time ratio ${minGrowth.toFixed(3)}`);
+}
+{
   // Diagnostic: how much of each analysis is system time (page faults of fresh big buffers), and
   // the growth ratio on user time alone.
   const sysW = sysOf.get('whole') ?? [];

@@ -49,14 +49,15 @@
 //  the rule results, as without a model. Measured on the dev split held out of the training
 //  files (scripts/eval-ner.ts; scripts/ner/merge-diff.ts lists what the merge loses against the
 //  model alone, by cause).
-import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityType } from './types';
+import type { AnalysisResult, AnalyzeOptions, Article, Dateline, Entity, EntityInfo, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
 import { isCjkIdeograph, normalize, toOriginal, type Normalized, type NormScratch } from './normalize';
 import { codeUnits } from './units';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
-import { cand, findRuleEntities, type Cand } from './rules';
+import { cand, scanRules, type Cand } from './rules';
+import { BY_NAMES, B_GAZETTEER, B_LEXICON, B_PATTERN, B_RULE, CandStore, F_LOOSE, F_WEAK, T_DATE, T_PERSON, T_PLACE, T_POLICY, type CandSink } from './cands';
 import { endsLikeOrg, isAsciiWord, modelSpanOk, trimModelSpan, trimModelStart } from './rules/model-filter';
 import { findPlaces, lookupPlace } from './gazetteer';
 import { scanPolicyTerms } from './lexicon';
@@ -97,18 +98,18 @@ export function prepare(original: string, scratch?: NormScratch): Prepared {
   return { norm, text, converted, units };
 }
 
-function datelineCands(d: DatelineMatch, out: Cand[], places: Map<string, ReturnType<typeof lookupPlace>[number] | undefined>): void {
-  for (const r of d.reporterSpans) out.push(cand('person', r.start, r.end, 'rule', 3));
+function datelineCands(d: DatelineMatch, out: CandSink, places: Map<string, ReturnType<typeof lookupPlace>[number] | undefined>): void {
+  for (const r of d.reporterSpans) out.add(T_PERSON, r.start, r.end, B_RULE, 3);
   if (d.placeSpan) {
     // a page repeats its datelines' places: look each name up once
     const name = d.placeSpan.text;
     let info = places.get(name);
     if (info === undefined && !places.has(name)) places.set(name, (info = lookupPlace(name)[0]));
     // a division is certain; another name there (本报联合国…电) is a place only if nothing reads it otherwise
-    if (info) out.push(cand('place', d.placeSpan.start, d.placeSpan.end, 'rule', 3, { id: info.id, canonical: info.name, parents: info.parents }));
-    else out.push(cand('place', d.placeSpan.start, d.placeSpan.end, 'rule', 1, undefined, true));
+    if (info) out.add(T_PLACE, d.placeSpan.start, d.placeSpan.end, B_RULE, 3, { id: info.id, canonical: info.name, parents: info.parents });
+    else out.add(T_PLACE, d.placeSpan.start, d.placeSpan.end, B_RULE, 1, undefined, true);
   }
-  if (d.dateSpan) out.push(cand('date', d.dateSpan.start, d.dateSpan.end, 'rule', 3));
+  if (d.dateSpan) out.add(T_DATE, d.dateSpan.start, d.dateSpan.end, B_RULE, 3);
 }
 
 /**
@@ -171,23 +172,26 @@ function mask(lo: number, hi: number): number {
 }
 
 function take(c: Cand, taken: Int32Array, kept: Cand[]): void {
-  const s = c.start;
-  const last = c.end - 1;
+  if (claim(taken, c.start, c.end - 1)) kept.push(c);
+}
+
+/** Marks chars s..last taken unless one of them already is; true when it marked them. */
+function claim(taken: Int32Array, s: number, last: number): boolean {
   const w0 = s >>> 5;
   const w1 = last >>> 5;
   if (w0 === w1) {
     const m = mask(s & 31, last & 31);
-    if ((taken[w0] & m) !== 0) return;
+    if ((taken[w0] & m) !== 0) return false;
     taken[w0] |= m;
   } else {
-    if ((taken[w0] & mask(s & 31, 31)) !== 0) return;
-    for (let w = w0 + 1; w < w1; w++) if (taken[w] !== 0) return;
-    if ((taken[w1] & mask(0, last & 31)) !== 0) return;
+    if ((taken[w0] & mask(s & 31, 31)) !== 0) return false;
+    for (let w = w0 + 1; w < w1; w++) if (taken[w] !== 0) return false;
+    if ((taken[w1] & mask(0, last & 31)) !== 0) return false;
     taken[w0] |= mask(s & 31, 31);
     for (let w = w0 + 1; w < w1; w++) taken[w] = -1;
     taken[w1] |= mask(0, last & 31);
   }
-  kept.push(c);
+  return true;
 }
 
 /**
@@ -510,55 +514,246 @@ function delimited(text: string, start: number, end: number): boolean {
   return (a < 0x3400 || BEFORE_PLACE[a] === 1) && (full || b < 0x3400 || AFTER_PLACE[b] === 1);
 }
 
-export function recognise(prep: Prepared, segs: readonly Segment[], opts: EngineOptions = {}): Cand[] {
+/** The candidates of every recogniser but the model, in source order. */
+function ruleCands(prep: Prepared, segs: readonly Segment[], opts: EngineOptions, want: Uint8Array): CandStore {
   const text = prep.text;
-  const want = new Uint8Array(6);
-  for (const t of opts.types ?? ENTITY_TYPES) want[TYPE_INDEX[t]] = 1;
-  const cands: Cand[] = [];
+  // bulletin text yields about one candidate per 20 chars: room for one per 16, grown if denser
+  const store = new CandStore((text.length >>> 4) + 16);
   const datelinePlaces = new Map<string, ReturnType<typeof lookupPlace>[number] | undefined>();
-  for (let k = 0; k < segs.length; k++) if (segs[k].dateline) datelineCands(segs[k].dateline as DatelineMatch, cands, datelinePlaces);
+  for (let k = 0; k < segs.length; k++) if (segs[k].dateline) datelineCands(segs[k].dateline as DatelineMatch, store, datelinePlaces);
   const places = want[1] || want[2] ? findPlaces(text, { provinceHint: opts.provinceHint }) : [];
   for (let k = 0; k < places.length; k++) {
     const p = places[k];
-    // cand() plus `loose` in one literal (same keys, same order) when the name is not set off
-    if (delimited(text, p.start, p.end)) cands.push(cand('place', p.start, p.end, 'gazetteer', 2, p.info, true));
-    else cands.push({ type: 'place', start: p.start, end: p.end, by: 'gazetteer', prio: 2, info: p.info, weak: true, loose: true });
+    // loose when the name is not set off
+    store.push(T_PLACE, p.start, p.end, B_GAZETTEER, 2, p.info, delimited(text, p.start, p.end) ? F_WEAK : F_WEAK | F_LOOSE);
   }
-  findRuleEntities(text, { places, units: prep.units }, cands);
+  scanRules(text, { places, units: prep.units }, store);
   if (want[5]) {
     scanPolicyTerms(
       text,
       (start, end, by, info) => {
-        cands.push(cand('policy_term', start, end, by, 2, info));
+        store.push(T_POLICY, start, end, by === 'lexicon' ? B_LEXICON : B_PATTERN, 2, info, 0);
       },
       prep.units,
     );
   }
-  // Types not wanted still take part in overlap resolution (an org hides its place), then drop.
-  const taken = takenBits(text.length);
-  const kept: Cand[] = [];
+  return store;
+}
+
+/** Candidate k of a store as an object, as the recognisers built them before they wrote columns. */
+function candAt(st: CandStore, k: number): Cand {
+  const f = st.flags[k];
+  const c = cand(st.typeName(k), st.start[k], st.end[k], BY_NAMES[st.by[k]], st.prio[k], st.info[k], (f & F_WEAK) !== 0 ? true : undefined);
+  if ((f & F_LOOSE) !== 0) c.loose = true;
+  return c;
+}
+
+/** Recognised spans, merged, in text order: columns without the model, objects with it. */
+type Recognised = { store: CandStore; order: Int32Array; layered: Uint8Array; count: number } | Cand[];
+
+export function recognise(prep: Prepared, segs: readonly Segment[], opts: EngineOptions = {}): Cand[] {
+  const r = recogniseAny(prep, segs, opts);
+  if (Array.isArray(r)) return r;
+  const out: Cand[] = [];
+  for (let q = 0; q < r.count; q++) {
+    const c = candAt(r.store, r.order[q]);
+    out.push(r.layered[q] === 1 ? { ...c, layered: true } : c);
+  }
+  return out;
+}
+
+function recogniseAny(prep: Prepared, segs: readonly Segment[], opts: EngineOptions): Recognised {
+  const text = prep.text;
+  const want = new Uint8Array(6);
+  for (const t of opts.types ?? ENTITY_TYPES) want[TYPE_INDEX[t]] = 1;
+  const store = ruleCands(prep, segs, opts, want);
   let model: Cand[] | null = null;
   if (tagger && opts.model !== false && text.length > 0) {
     model = [];
     if (!modelCands(prep, segs, tagger, model)) model = null;
   }
-  if (model) {
-    governmentOfPlace(text, cands, model);
-    titlesYieldToOrgs(text, cands, model);
-    promoteOuterOrgs(text, cands, model);
-    promoteLongerReadings(text, cands, model);
-    trustLongerRuleNames(cands, model);
-    dropUnreadTitleNames(segs, cands, model, text.length);
-  }
+  if (!model) return mergeColumns(store, text.length, want);
+  const cands: Cand[] = new Array(store.n);
+  for (let k = 0; k < store.n; k++) cands[k] = candAt(store, k);
+  // Types not wanted still take part in overlap resolution (an org hides its place), then drop.
+  const taken = takenBits(text.length);
+  const kept: Cand[] = [];
+  governmentOfPlace(text, cands, model);
+  titlesYieldToOrgs(text, cands, model);
+  promoteOuterOrgs(text, cands, model);
+  promoteLongerReadings(text, cands, model);
+  trustLongerRuleNames(cands, model);
+  dropUnreadTitleNames(segs, cands, model, text.length);
   resolve(cands, CERTAIN, taken, kept); // 1. certain rule spans (and model orgs around them)
-  if (model) resolve(model, CERTAIN, taken, kept); // 2. the model where no certain span is
+  resolve(model, CERTAIN, taken, kept); // 2. the model where no certain span is
   // 3. weak rule spans fill what is left; with the model on, a bare gazetteer name it passed over
   // is more often part of a word (夕阳西下, 钻石首饰) than a place the model missed
-  resolve(cands, model ? WEAK_RULES : WEAK, taken, kept);
-  if (model) resolve(fullNamesModelMisread(text, cands, model, kept), WEAK, taken, kept);
-  if (model) dropLoneMembers(text, kept);
+  resolve(cands, WEAK_RULES, taken, kept);
+  resolve(fullNamesModelMisread(text, cands, model, kept), WEAK, taken, kept);
+  dropLoneMembers(text, kept);
   personsInTerms(cands, model, kept, text.length);
   return inTextOrder(kept, want);
+}
+
+/**
+ * The merge without the model, on the candidate columns: certain spans, then weak ones, then
+ * persons a kept policy term begins with; as resolve, personsInTerms and inTextOrder do on objects.
+ */
+function mergeColumns(st: CandStore, n: number, want: Uint8Array): Recognised {
+  const taken = takenBits(n);
+  const kept = { idx: new Int32Array(Math.max(16, st.n)), layered: new Uint8Array(Math.max(16, st.n)), n: 0 };
+  resolveColumns(st, null, st.n, CERTAIN, taken, kept);
+  resolveColumns(st, null, st.n, WEAK, taken, kept);
+  personsInTermsColumns(st, kept, n);
+  return orderColumns(st, kept, want);
+}
+
+interface KeptColumns {
+  idx: Int32Array;
+  layered: Uint8Array;
+  n: number;
+}
+
+/** resolve() over store indices (all of them when `list` is null). */
+function resolveColumns(st: CandStore, list: Int32Array | null, m: number, which: number, taken: Int32Array, kept: KeptColumns): void {
+  const MAXLEN = 64;
+  const NB = (MAXLEN + 1) * 4;
+  const count = new Int32Array(NB + 1);
+  const bucketOf = new Int16Array(m).fill(-1);
+  const flags = st.flags;
+  const starts = st.start;
+  const ends = st.end;
+  let longer: number[] | null = null;
+  for (let q = 0; q < m; q++) {
+    const k = list === null ? q : list[q];
+    if (((flags[k] & F_WEAK) !== 0) === (which === CERTAIN)) continue;
+    const len = ends[k] - starts[k];
+    if (len <= 0) continue;
+    if (len > MAXLEN) (longer ??= []).push(k);
+    else {
+      const b = len * 4 + (3 - st.prio[k]);
+      bucketOf[q] = b;
+      count[b + 1]++;
+    }
+  }
+  for (let b = 1; b <= NB; b++) count[b] += count[b - 1];
+  const order = new Int32Array(count[NB]);
+  const fillAt = count.slice(0, NB);
+  for (let q = 0; q < m; q++) {
+    const b = bucketOf[q];
+    if (b >= 0) order[fillAt[b]++] = list === null ? q : list[q];
+  }
+  if (longer) {
+    longer.sort((a, b) => ends[b] - starts[b] - (ends[a] - starts[a]) || st.prio[b] - st.prio[a] || starts[a] - starts[b]);
+    for (const k of longer) takeColumn(st, k, taken, kept);
+  }
+  for (let b = NB - 1; b >= 0; b--) {
+    for (let q = count[b]; q < count[b + 1]; q++) takeColumn(st, order[q], taken, kept);
+  }
+}
+
+function takeColumn(st: CandStore, k: number, taken: Int32Array, kept: KeptColumns): void {
+  if (!claim(taken, st.start[k], st.end[k] - 1)) return;
+  if (kept.n === kept.idx.length) {
+    const idx = new Int32Array(kept.n * 2);
+    idx.set(kept.idx);
+    kept.idx = idx;
+    const layered = new Uint8Array(kept.n * 2);
+    layered.set(kept.layered);
+    kept.layered = layered;
+  }
+  kept.idx[kept.n++] = k;
+}
+
+/** personsInTerms() on the columns: such persons are kept with their layered flag set. */
+function personsInTermsColumns(st: CandStore, kept: KeptColumns, n: number): void {
+  const words = (n >>> 5) + 1;
+  let cover: Int32Array | null = null;
+  let heads: Int32Array | null = null;
+  for (let q = 0; q < kept.n; q++) {
+    const k = kept.idx[q];
+    if (st.type[k] !== T_POLICY) continue;
+    const s = st.start[k];
+    cover ??= new Int32Array(words);
+    heads ??= new Int32Array(words);
+    heads[s >>> 5] |= 1 << (s & 31);
+    for (let p = s; p < st.end[k]; p++) cover[p >>> 5] |= 1 << (p & 31);
+  }
+  if (!cover || !heads) return;
+  let inside: Int32Array | null = null;
+  let m = 0;
+  for (let k = 0; k < st.n; k++) {
+    if (st.type[k] !== T_PERSON || (st.flags[k] & F_WEAK) !== 0) continue;
+    const a = st.start[k];
+    const e = st.end[k];
+    if (a < 0 || a >= n || ((cover[a >>> 5] >>> (a & 31)) & 1) === 0) continue;
+    let ts = a;
+    while (((heads[ts >>> 5] >>> (ts & 31)) & 1) === 0) ts--;
+    let te = ts + 1;
+    while (te < n && ((cover[te >>> 5] >>> (te & 31)) & 1) === 1 && ((heads[te >>> 5] >>> (te & 31)) & 1) === 0) te++;
+    if (a === ts && te >= e && e - 1 < te) {
+      let list: Int32Array = inside ?? new Int32Array(16);
+      if (m === list.length) {
+        const grown = new Int32Array(m * 2);
+        grown.set(list);
+        list = grown;
+      }
+      list[m++] = k;
+      inside = list;
+    }
+  }
+  if (!inside) return;
+  const before = kept.n;
+  resolveColumns(st, inside, m, CERTAIN, takenBits(n), kept);
+  kept.layered.fill(1, before, kept.n);
+}
+
+/** inTextOrder() on the columns: store indices by start, layered persons after the span starting with them. */
+function orderColumns(st: CandStore, kept: KeptColumns, want: Uint8Array): Recognised {
+  const starts = st.start;
+  let nLayered = 0;
+  for (let q = 0; q < kept.n; q++) nLayered += kept.layered[q];
+  const plain = new Int32Array(kept.n - nLayered);
+  const layered: number[] = [];
+  for (let q = 0, p = 0; q < kept.n; q++) {
+    if (kept.layered[q] === 1) layered.push(kept.idx[q]);
+    else plain[p++] = kept.idx[q];
+  }
+  // unlayered starts are distinct, and so are layered ones: any sort by start gives one order
+  layered.sort((a, b) => starts[a] - starts[b]);
+  const sorted = plain.length < 4096 ? plain.sort((a, b) => starts[a] - starts[b]) : radixColumns(plain, starts);
+  const order = new Int32Array(sorted.length + layered.length);
+  const isLayered = new Uint8Array(order.length);
+  const type = st.type;
+  let m = 0;
+  let j = 0;
+  for (let q = 0; q < sorted.length; q++) {
+    const k = sorted[q];
+    for (; j < layered.length && starts[layered[j]] < starts[k]; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
+    if (want[type[k]] === 1) order[m++] = k;
+    for (; j < layered.length && starts[layered[j]] === starts[k]; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
+  }
+  for (; j < layered.length; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
+  return { store: st, order, layered: isLayered, count: m };
+}
+
+/** Store indices ordered by start, least significant 16 bits first (see radixByStart). */
+function radixColumns(list: Int32Array, starts: Int32Array): Int32Array {
+  const m = list.length;
+  const count = new Int32Array(65537);
+  const tmp = new Int32Array(m);
+  for (let q = 0; q < m; q++) count[(starts[list[q]] & 0xffff) + 1]++;
+  for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
+  for (let q = 0; q < m; q++) tmp[count[starts[list[q]] & 0xffff]++] = list[q];
+  count.fill(0);
+  for (let q = 0; q < m; q++) count[(starts[tmp[q]] >>> 16) + 1]++;
+  for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
+  const out = new Int32Array(m);
+  for (let r = 0; r < m; r++) {
+    const k = tmp[r];
+    out[count[starts[k] >>> 16]++] = k;
+  }
+  return out;
 }
 
 /**
@@ -688,20 +883,43 @@ function toDateline(prep: Prepared, d: DatelineMatch): Dateline {
  * on from the previous answer (a binary search when an offset goes back).
  */
 function articleIndex(segs: readonly Segment[]): (pos: number) => number | null {
-  const iv: Array<[number, number, number]> = [];
-  segs.forEach((s, k) => {
-    iv.push([s.start, s.end, k]);
-    for (const [a, b] of s.headRanges) if (a < s.start || b > s.end) iv.push([a, b, k]);
-  });
-  iv.sort((a, b) => a[0] - b[0]);
-  const m = iv.length;
+  // each article's range, then its headlines printed outside it: columns, not a tuple each
+  let m = 0;
+  for (let k = 0; k < segs.length; k++) {
+    const s = segs[k];
+    m++;
+    for (let q = 0; q < s.headRanges.length; q++) if (s.headRanges[q][0] < s.start || s.headRanges[q][1] > s.end) m++;
+  }
+  const s0 = new Float64Array(m);
+  const e0 = new Float64Array(m);
+  const a0 = new Int32Array(m);
+  let j = 0;
+  for (let k = 0; k < segs.length; k++) {
+    const s = segs[k];
+    s0[j] = s.start;
+    e0[j] = s.end;
+    a0[j++] = k;
+    for (let q = 0; q < s.headRanges.length; q++) {
+      const a = s.headRanges[q][0];
+      const b = s.headRanges[q][1];
+      if (a < s.start || b > s.end) {
+        s0[j] = a;
+        e0[j] = b;
+        a0[j++] = k;
+      }
+    }
+  }
+  // by start; equal starts keep their order, as the stable sort of the tuples did
+  const order = new Int32Array(m);
+  for (let k = 0; k < m; k++) order[k] = k;
+  order.sort((x, y) => s0[x] - s0[y] || x - y);
   const ivStart = new Float64Array(m);
   const ivEnd = new Float64Array(m);
   const ivArticle = new Int32Array(m);
   for (let k = 0; k < m; k++) {
-    ivStart[k] = iv[k][0];
-    ivEnd[k] = iv[k][1];
-    ivArticle[k] = iv[k][2];
+    ivStart[k] = s0[order[k]];
+    ivEnd[k] = e0[order[k]];
+    ivArticle[k] = a0[order[k]];
   }
   let found = -1;
   let lastPos = -Infinity;
@@ -751,6 +969,8 @@ export function analyze(text: string, opts: EngineOptions = {}): AnalysisResult 
 
 function analyzePrepared(text: string, prep: Prepared, opts: EngineOptions): AnalysisResult {
   const segs = segment(prep.norm, prep.text, { singleArticle: opts.singleArticle, title: opts.title });
+  // entities before articles: what a collection during recognition finds alive, it copies
+  const entities = toEntities(prep, segs, recogniseAny(prep, segs, opts));
   const conv = (s: string): string => (prep.converted ? toSimplified(s) : s);
   const articles: Article[] = segs.map((s) => {
     const [start, end] = toOriginal(prep.norm, s.start, s.end);
@@ -765,22 +985,101 @@ function analyzePrepared(text: string, prep: Prepared, opts: EngineOptions): Ana
       body: prep.text.slice(s.bodyStart, s.bodyEnd),
     };
   });
-  const which = articleIndex(segs);
-  const cands = recognise(prep, segs, opts);
-  const map = prep.norm.map;
-  const entities: Entity[] = new Array(cands.length);
-  for (let k = 0; k < cands.length; k++) {
-    const c = cands[k];
-    // toOriginal, inlined (kept spans are never empty)
-    const start = map[c.start];
-    const end = c.end <= c.start ? start : map[c.end - 1] + 1;
-    // one literal per shape (info last, as when added): no property is added after creation
-    const info = c.info;
-    entities[k] = info
-      ? { type: c.type, text: prep.text.slice(c.start, c.end), start, end, article: which(c.start), by: c.by, info }
-      : { type: c.type, text: prep.text.slice(c.start, c.end), start, end, article: which(c.start), by: c.by };
-  }
   return { text, articles, entities };
+}
+
+function toEntities(prep: Prepared, segs: readonly Segment[], r: Recognised): Entity[] {
+  const which = articleIndex(segs);
+  const map = prep.norm.map;
+  const pool = new TextPool(prep.text, prep.units);
+  if (Array.isArray(r)) {
+    const entities: Entity[] = new Array(r.length);
+    for (let k = 0; k < r.length; k++) {
+      const c = r[k];
+      entities[k] = entity(pool, map, c.type, c.start, c.end, which(c.start), c.by, c.info);
+    }
+    return entities;
+  }
+  const st = r.store;
+  const entities: Entity[] = new Array(r.count);
+  for (let q = 0; q < r.count; q++) {
+    const k = r.order[q];
+    const s = st.start[k];
+    entities[q] = entity(pool, map, st.typeName(k), s, st.end[k], which(s), BY_NAMES[st.by[k]], st.info[k]);
+  }
+  return entities;
+}
+
+function entity(pool: TextPool, map: Int32Array, type: EntityType, s: number, e: number, article: number | null, by: Cand['by'], info: EntityInfo | undefined): Entity {
+  // toOriginal, inlined (kept spans are never empty)
+  const start = map[s];
+  const end = e <= s ? start : map[e - 1] + 1;
+  const text = pool.get(s, e);
+  // one literal per shape (info last, as when added): no property is added after creation
+  return info ? { type, text, start, end, article, by, info } : { type, text, start, end, article, by };
+}
+
+/**
+ * One string per distinct entity text in a result: a page names the same places, bodies, titles
+ * and terms again and again, and a fresh string per mention was a large part of what the
+ * entities allocated. Open addressing on the code units; a slot holds the offset of the first
+ * mention (+1, 0 = empty), its length and its string.
+ */
+class TextPool {
+  private at = new Int32Array(1024);
+  private len = new Int32Array(1024);
+  private strs: string[] = new Array<string>(1024).fill('');
+  private size = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly units: Uint16Array,
+  ) {}
+
+  get(s: number, e: number): string {
+    const u = this.units;
+    let h = e - s;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ u[i], 0x01000193);
+    const mask = this.at.length - 1;
+    for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const a = this.at[slot] - 1;
+      if (a < 0) break;
+      if (this.len[slot] !== e - s) continue;
+      let i = 0;
+      while (s + i < e && u[a + i] === u[s + i]) i++;
+      if (s + i === e) return this.strs[slot];
+    }
+    const str = this.text.slice(s, e);
+    if (2 * (this.size + 1) > this.at.length) this.grow();
+    this.put(h, s, e - s, str);
+    this.size++;
+    return str;
+  }
+
+  private put(h: number, s: number, n: number, str: string): void {
+    const mask = this.at.length - 1;
+    let slot = (h ^ (h >>> 15)) & mask;
+    while (this.at[slot] !== 0) slot = (slot + 1) & mask;
+    this.at[slot] = s + 1;
+    this.len[slot] = n;
+    this.strs[slot] = str;
+  }
+
+  private grow(): void {
+    const { at, len, strs } = this;
+    const size = at.length * 2;
+    this.at = new Int32Array(size);
+    this.len = new Int32Array(size);
+    this.strs = new Array<string>(size).fill('');
+    const u = this.units;
+    for (let k = 0; k < at.length; k++) {
+      if (at[k] === 0) continue;
+      const s = at[k] - 1;
+      let h = len[k];
+      for (let i = s; i < s + len[k]; i++) h = Math.imul(h ^ u[i], 0x01000193);
+      this.put(h, s, len[k], strs[k]);
+    }
+  }
 }
 
 /** DOM text blocks, joined with line breaks; offsets index the joined string. */

@@ -503,7 +503,10 @@ function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32A
   // runs and their neighbouring articles
   const runOf = new Int32Array(n).fill(-1);
   const runs: Array<{ a: number; b: number; before: number; after: number }> = [];
-  for (const i of heads) {
+  // indexed loops here: assignHeads runs once a call, mostly unoptimised, where for-of allocates a
+  // result object per step
+  for (let q = 0; q < heads.length; q++) {
+    const i = heads[q];
     if (i > 0 && runOf[i - 1] >= 0) {
       runOf[i] = runOf[i - 1];
       runs[runOf[i]].b = i + 1;
@@ -512,7 +515,8 @@ function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32A
       runs.push({ a: i, b: i + 1, before: -1, after: -1 });
     }
   }
-  for (const r of runs) {
+  for (let q = 0; q < runs.length; q++) {
+    const r = runs[q];
     r.before = r.a > 0 ? owner[r.a - 1] : -1;
     r.after = r.b < n ? owner[r.b] : -1;
     if (r.after >= 0 && drafts[r.after].firstLine !== r.b) r.after = -1;
@@ -609,7 +613,8 @@ function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32A
   const assigned = new Int32Array(n).fill(-1);
   // strong matches, most certain first; longer headlines win ties
   const strong = best.filter((h) => h.a >= 0 && h.score >= 0.5).sort((x, y) => y.score - x.score || (ls.end[y.i] - ls.start[y.i]) - (ls.end[x.i] - ls.start[x.i]));
-  for (const h of strong) {
+  for (let q = 0; q < strong.length; q++) {
+    const h = strong[q];
     const d = drafts[h.a];
     if (d.title.length === 0) {
       d.title.push(h.i);
@@ -619,7 +624,8 @@ function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32A
   // Does this page print headlines before or after their reports? Follow the clear cases.
   let leading = 0;
   let trailing = 0;
-  for (const h of strong) {
+  for (let q = 0; q < strong.length; q++) {
+    const h = strong[q];
     if (assigned[h.i] < 0) continue;
     const r = runs[runOf[h.i]];
     if (r.after === h.a) leading++;
@@ -627,7 +633,8 @@ function assignHeads(text: string, ls: LineTable, cls: Uint8Array, owner: Int32A
   }
   const preferAfterArticle = trailing > leading;
   // weak lines: subtitle of the adjacent headline's article, else the title of an untitled neighbour
-  for (const h of best) {
+  for (let q = 0; q < best.length; q++) {
+    const h = best[q];
     const i = h.i;
     if (assigned[i] >= 0) continue;
     const r = runs[runOf[i]];

@@ -2,6 +2,8 @@
 // organisations from structure, dates. One scan per recogniser, a typed-array probe per char.
 import { codeUnits } from '../units';
 import type { Entity, EntityInfo, EntityType } from '../types';
+import { ENTITY_TYPES } from '../types';
+import { BY_NAMES, B_PATTERN, B_RULE, T_DATE, T_ORG, T_PERSON, T_POSITION, type CandSink } from '../cands';
 import { isCjkIdeograph } from '../normalize';
 import { plausibleName, plausibleNameAt } from '../dateline';
 import {
@@ -147,7 +149,7 @@ interface PosState {
   orgEnds: Int32Array;
 }
 
-function positionAt(text: string, i: number, out: Cand[], st: PosState): void {
+function positionAt(text: string, i: number, out: CandSink, st: PosState): void {
   if (i < st.cover) return; // inside a longer title already taken (副主席 → 主席)
   const w = POSITIONS.at(text, i);
   if (!w) return;
@@ -162,14 +164,14 @@ function positionAt(text: string, i: number, out: Cand[], st: PosState): void {
       (st.lastEnd === i - 1 && text.charCodeAt(i - 1) === DUN);
   }
   if (!ok) return;
-  out.push(cand('position', i, e, 'rule', 2));
+  out.add(T_POSITION, i, e, B_RULE, 2);
   st.lastEnd = e;
   st.cover = e;
   // title + name (+ 、name …): 主席王毅, 副主席王仁发、吴健、杨天标
   let p = e;
   let L = nameAt(text, p);
   while (L > 0) {
-    out.push(cand('person', p, p + L, 'rule', 3));
+    out.add(T_PERSON, p, p + L, B_RULE, 3);
     p += L;
     st.personEnd = p;
     if (text.charCodeAt(p) !== DUN) break;
@@ -178,17 +180,17 @@ function positionAt(text: string, i: number, out: Cand[], st: PosState): void {
   }
 }
 
-function bareNameAt(text: string, k: number, out: Cand[], personEnd: number): void {
+function bareNameAt(text: string, k: number, out: CandSink, personEnd: number): void {
   if (k < 2 || personEnd === k) return;
   const c = text.charCodeAt(k);
   if (ADDRESS.starts(c) && ADDRESS.at(text, k)) {
     const L = nameBefore(text, k, false);
-    if (L > 0) out.push(cand('person', k - L, k, 'rule', 2, undefined, true));
+    if (L > 0) out.add(T_PERSON, k - L, k, B_RULE, 2, undefined, true);
     return;
   }
   if (NAME_VERBS.starts(c) && NAME_VERBS.at(text, k)) {
     const L = nameBefore(text, k, true);
-    if (L > 0) out.push(cand('person', k - L, k, 'rule', 2, undefined, true));
+    if (L > 0) out.add(T_PERSON, k - L, k, B_RULE, 2, undefined, true);
   }
 }
 
@@ -289,15 +291,15 @@ function setEnd(bits: Int32Array, e: number): void {
   bits[e >>> 5] |= 1 << (e & 31);
 }
 
-function pushOrg(out: Cand[], orgEnds: Int32Array, s: number, e: number): void {
-  out.push(cand('organization', s, e, 'rule', 3));
+function pushOrg(out: CandSink, orgEnds: Int32Array, s: number, e: number): void {
+  out.add(T_ORG, s, e, B_RULE, 3);
   setEnd(orgEnds, e);
 }
 
 /** Characters that make a word with a following 民 (公民, 人民, 农民, 居民 …). */
 const MIN_WORD_HEAD = codeSet('公人农居国选网村移牧渔军全平难灾股烟彩臣殖贫饥藏回');
 
-function orgAt(text: string, i: number, f: number, out: Cand[], st: OrgState, orgEnds: Int32Array): void {
+function orgAt(text: string, i: number, f: number, out: CandSink, st: OrgState, orgEnds: Int32Array): void {
   const { placeEnd, placeStart } = st;
   {
     const c = text.charCodeAt(i);
@@ -373,7 +375,7 @@ function chainStart(placeEnd: PosMap, start: number): number {
 }
 
 /** 省科技厅, 市教育局: level (or place) + 1–6 chars + 厅/局, found from the 厅/局. */
-function deptAt(text: string, i: number, out: Cand[], st: OrgState, orgEnds: Int32Array): void {
+function deptAt(text: string, i: number, out: CandSink, st: OrgState, orgEnds: Int32Array): void {
   const next = text.charCodeAt(i + 1);
   if (next === 0x957f || hasEnd(orgEnds, i + 1)) return; // 局长 / 厅长; or a listed body already ends here
   for (let k = i - 1; k >= 0 && k >= i - 7; k--) {
@@ -383,18 +385,42 @@ function deptAt(text: string, i: number, out: Cand[], st: OrgState, orgEnds: Int
       let pl = pmGet(st.placeEnd, k + 1);
       if (pl < 0) pl = pmGet(st.placeEnd, k);
       const start = pl >= 0 ? chainStart(st.placeEnd, pl) : k;
-      out.push(cand('organization', start, i + 1, 'rule', 3));
+      out.add(T_ORG, start, i + 1, B_RULE, 3);
       setEnd(orgEnds, i + 1);
       return;
     }
   }
 }
 
-const RE_DATE = /(?:(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(\d{1,2})月(?:(\d{1,2})日)?)/y;
+const NIAN = 0x5e74; // 年
+const YUE = 0x6708; // 月
+const RI = 0x65e5; // 日
+
+function isDigitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Digits in \d{1,2}<unit> at p, as a regex with backtracking reads them: 2, 1, or 0 for none.
+ * (Two digits not followed by the unit cannot back off to one: the second is not the unit.)
+ */
+function numberBefore(text: string, p: number, unit: number): number {
+  if (!isDigitAt(text, p)) return 0;
+  if (isDigitAt(text, p + 1)) return text.charCodeAt(p + 2) === unit ? 2 : 0;
+  return text.charCodeAt(p + 1) === unit ? 1 : 0;
+}
+
+/** Value of the ASCII digits text[p, p + len). */
+function digitValue(text: string, p: number, len: number): number {
+  let v = 0;
+  for (let k = p; k < p + len; k++) v = v * 10 + text.charCodeAt(k) - 48;
+  return v;
+}
 const RE_CN_DATE = /[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/y;
 
 /** A date starting at i; returns the index to continue from. */
-function dateAt(text: string, i: number, out: Cand[]): number {
+function dateAt(text: string, i: number, out: CandSink): number {
   const n = text.length;
   const c = text.charCodeAt(i);
   if (c >= 48 && c <= 57) {
@@ -402,15 +428,34 @@ function dateAt(text: string, i: number, out: Cand[]): number {
       const p = text.charCodeAt(i - 1);
       if ((p >= 48 && p <= 57) || p === 46) return i;
     }
-    RE_DATE.lastIndex = i;
-    const m = RE_DATE.exec(text);
-    if (m && m[0].length > 0) {
-      const y = m[1] ? +m[1] : 2000;
-      const mo = m[2] ? +m[2] : m[4] ? +m[4] : 1;
-      const d = m[3] ? +m[3] : m[5] ? +m[5] : 1;
+    // (\d{4})年((\d{1,2})月((\d{1,2})日)?)? or (\d{1,2})月((\d{1,2})日)?, read without a regex:
+    // a match array and its group strings for every number in the text added up
+    let y = 2000;
+    let mo = 1;
+    let d = 1;
+    let p = i;
+    let k = 0;
+    if (isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3) && text.charCodeAt(i + 4) === NIAN) {
+      y = digitValue(text, i, 4);
+      p = i + 5;
+      k = numberBefore(text, p, YUE);
+    } else {
+      k = numberBefore(text, p, YUE);
+      if (k === 0) p = -1; // no match
+    }
+    if (p >= 0) {
+      if (k > 0) {
+        mo = digitValue(text, p, k);
+        p += k + 1;
+        k = numberBefore(text, p, RI);
+        if (k > 0) {
+          d = digitValue(text, p, k);
+          p += k + 1;
+        }
+      }
       if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-        out.push(cand('date', i, i + m[0].length, 'pattern', 1));
-        return i + m[0].length - 1;
+        out.add(T_DATE, i, p, B_PATTERN, 1);
+        return p - 1;
       }
     }
     while (i + 1 < n && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++;
@@ -423,7 +468,7 @@ function dateAt(text: string, i: number, out: Cand[]): number {
     RE_CN_DATE.lastIndex = k + 1;
     const m = RE_CN_DATE.exec(text);
     if (m) {
-      out.push(cand('date', k + 1, k + 1 + m[0].length, 'pattern', 1));
+      out.add(T_DATE, k + 1, k + 1 + m[0].length, B_PATTERN, 1);
       return Math.max(i, k + m[0].length);
     }
   }
@@ -471,8 +516,23 @@ for (const w of ['政协', '中共']) {
   GATE[h >>> 5] |= 1 << (h & 31);
 }
 
+/** Appends rule candidates to a list, as cand() builds them. */
+class ListSink implements CandSink {
+  constructor(readonly list: Cand[]) {}
+
+  add(type: number, start: number, end: number, by: number, prio: number, info?: EntityInfo, weak?: boolean): void {
+    this.list.push(cand(ENTITY_TYPES[type], start, end, BY_NAMES[by], prio, info, weak));
+  }
+}
+
 /** All rule candidates in one pass (may overlap; the engine resolves overlaps). */
 export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[] = []): Cand[] {
+  scanRules(text, ctx, new ListSink(out));
+  return out;
+}
+
+/** findRuleEntities into a sink (the engine's candidate columns). */
+export function scanRules(text: string, ctx: RuleContext, out: CandSink): void {
   const orgEnds = endBits(text.length + 2);
   const org = orgState(ctx);
   const pos: PosState = { lastEnd: -1, personEnd: -1, cover: 0, orgEnds };
@@ -499,6 +559,5 @@ export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[
       }
     }
   }
-  return out;
 }
 
