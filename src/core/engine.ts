@@ -136,7 +136,7 @@ function resolve(cands: readonly Cand[], which: number, taken: Int32Array, kept:
     if (len <= 0) continue;
     if (len > MAXLEN) (longer ??= []).push(c);
     else {
-      const b = len * 4 + (3 - c.prio);
+      const b = len * 4 + c.prio;
       bucketOf[k] = b;
       count[b + 1]++;
     }
@@ -631,7 +631,7 @@ function resolveColumns(st: CandStore, list: Int32Array | null, m: number, which
     if (len <= 0) continue;
     if (len > MAXLEN) (longer ??= []).push(k);
     else {
-      const b = len * 4 + (3 - st.prio[k]);
+      const b = len * 4 + st.prio[k];
       bucketOf[q] = b;
       count[b + 1]++;
     }

@@ -184,3 +184,16 @@ describe('merge policy (stand-in model)', () => {
     expect(found('Svensson说，瑞典代表团访华。')).toContain('Svensson/person');
   });
 });
+
+describe('ties between spans of equal length', () => {
+  it("go to the more certain source: a dateline's date over the date pattern, model off and on", () => {
+    const text = '本报平凉讯（通讯员孙景慧）3月23日，平凉市政协召开党组会议。会议定于4月2日再次召开。';
+    for (const model of [false, true]) {
+      const dates = analyze(text, { model }).entities.filter((e) => e.type === 'date');
+      expect(dates.map((e) => [e.text, e.by])).toEqual([
+        ['3月23日', 'rule'],
+        ['4月2日', 'pattern'],
+      ]);
+    }
+  });
+});
