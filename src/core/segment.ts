@@ -39,6 +39,8 @@ const enum K {
 }
 
 const RE_CONT = /^[（(](?:上|下)?(?:紧)?接(?:第)?[0-9一二三四五六七八九十]{1,3}版[）)]?/;
+/** A jump to another page at the end of a line: 其余部分（下转第二版）, （转2版）. The text after it is another piece. */
+const RE_JUMP = /[（(](?:下|上)?转(?:第)?[0-9一二三四五六七八九十]{1,3}版[）)]$/;
 const RE_FURN = /^(?:责任编辑|编辑|校对|审核|审校|来源|作者|美编|责编|值班编辑|出版|第[0-9一二三四五六七八九十]+版|[（(]完[）)])/;
 /** Page metadata lines: source, author, timestamps. */
 const RE_META = /来源[：:]|作者[：:]|编辑[：:]|发布时间|浏览次数|点击[：:]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
@@ -358,6 +360,8 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
   /** Datelines, credits and bylines by line: a few per page, so a map rather than a line-length array. */
   const dl = new Map<number, DatelineMatch>();
   const contLen = new Int32Array(n);
+  /** Length of a page-jump mark ending the line (0: none). */
+  const jumpLen = new Int32Array(n);
 
   // 1. classify lines
   for (let i = 0; i < n; i++) {
@@ -368,6 +372,19 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
       cls[i] = K.Cont;
       contLen[i] = cm[0].length;
       continue;
+    }
+    // A page-jump mark cuts the article wherever it falls (print cuts reports mid-sentence at the column's end).
+    const z = text.charCodeAt(ls.end[i] - 1);
+    if (z === 0xff09 || z === 0x29) {
+      const from = Math.max(ls.start[i], ls.end[i] - 10);
+      const jm = RE_JUMP.exec(text.slice(from, ls.end[i]));
+      if (jm) {
+        if (from + jm.index === ls.start[i]) {
+          cls[i] = K.Furn;
+          continue;
+        }
+        jumpLen[i] = jm[0].length;
+      }
     }
     // datelines open a paragraph; a full-width line before means we are mid-paragraph
     const maybe = boundary || (i > 0 && widths[i - 1] < 0.9 * m);
@@ -474,6 +491,10 @@ export function segment(norm: Normalized, text: string, opts: SegmentOptions = {
           cur.bodyEnd = ls.end[i];
           owner[i] = drafts.length - 1;
         } else cur = open(i, 'brief', ls.start[i], null);
+    }
+    if (jumpLen[i] > 0 && cur && owner[i] === drafts.length - 1) {
+      cur.bodyEnd = ls.end[i] - jumpLen[i];
+      cur = null;
     }
   }
 

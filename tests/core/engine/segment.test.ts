@@ -155,3 +155,23 @@ describe('segmentation: headlines with a comma', () => {
     expect(r.articles[0].body.endsWith('奋力谱写新篇章。')).toBe(true);
   });
 });
+
+describe('segmentation: page-jump marks', () => {
+  const lead = '本报讯（记者 王立新）5月8日，省政协召开专题协商会，围绕黄河流域生态保护和高质量发展建言资政。会议要求，';
+  it('ends the report at a jump mark that cuts it mid-sentence, and starts the next piece after it', () => {
+    const text = `${lead}\n各级政协组织要把协商成果转化为\n推动发展的实际成效（下转第二版）\n编者按：今年是全面贯彻党的二十大精神的开局之年，本版推出系列报道，展示各地政协委员履职风采。\n`;
+    const r = analyze(text, { model: false });
+    expect(r.articles).toHaveLength(2);
+    expect(r.articles[0].body.endsWith('推动发展的实际成效')).toBe(true);
+    expect(r.articles[1].body.startsWith('编者按：今年是')).toBe(true);
+    expect(r.articles[1].kind).toBe('commentary');
+  });
+
+  it('treats a jump mark on its own line as page furniture', () => {
+    const text = `${lead}\n各级政协组织要把协商成果转化为推动发展的实际成效。\n（转2版）\n编者按：今年是全面贯彻党的二十大精神的开局之年，本版推出系列报道，展示各地政协委员履职风采。\n`;
+    const r = analyze(text, { model: false });
+    expect(r.articles).toHaveLength(2);
+    expect(r.articles[0].body).not.toContain('转2版');
+    expect(r.articles[1].body.startsWith('编者按')).toBe(true);
+  });
+});
