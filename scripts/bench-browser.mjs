@@ -16,6 +16,8 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'artifacts/bench-pages');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 320);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=non-news: part 1 only (the pages that are not news), e.g. with BENCH_RUNS=15.
+const ONLY_NON_NEWS = process.env.BENCH_ONLY === 'non-news';
 
 // ---- pages -------------------------------------------------------------------------------
 
@@ -233,6 +235,7 @@ async function main() {
         results.nonNews.push({ kind, stub, ours: withExt - without, floor: floor - without });
       }
 
+      if (ONLY_NON_NEWS) continue;
       // 2–3. the big bulletin with the extension.
       const b = await ext.context.newPage();
       await b.addInitScript(LONGTASKS);
@@ -382,7 +385,7 @@ async function main() {
   const bg = results.big;
   const mk = results.mark;
   console.log(`\nBulletin Lens content script — ${RUNS} runs, medians (Chromium ${chromePath()})`);
-  console.log(`big bulletin page: ${bg[0].articles} articles found of ${ARTICLES}, ${(textBytes / 1e6).toFixed(2)} MB text (UTF-8), engine in ${bg[0].engine}`);
+  if (!ONLY_NON_NEWS) console.log(`big bulletin page: ${bg[0].articles} articles found of ${ARTICLES}, ${(textBytes / 1e6).toFixed(2)} MB text (UTF-8), engine in ${bg[0].engine}`);
   console.log('');
   for (const kind of ['non-news', 'non-news-prose']) {
     const xs = nn.filter((x) => x.kind === kind);
@@ -392,12 +395,13 @@ async function main() {
     console.log(`  the same for a one-line content script (floor of any content script)              ${fmt(median(xs.map((x) => x.floor)))} ms`);
     console.log(`  full content script loaded: ${xs.map((x) => (x.stub?.full ? 'yes' : 'no')).join(', ')}; requested: ${xs.map((x) => x.stub?.requested ?? 'nothing').join(', ')}`);
   }
+  if (ONLY_NON_NEWS) return;
   console.log('large bulletin page');
   console.log(`  the page's own first contentful paint / load event  ${fmt(median(bg.map((x) => x.ownFirstPaint)))} / ${fmt(median(bg.map((x) => x.ownLoad)))} ms after DCL`);
   console.log(`  DOMContentLoaded → the page's own first frame        ${fmt(median(bg.map((x) => x.ownFrame)))} ms (the same loads)`);
   console.log(`  DOMContentLoaded → reports in view painted         ${fmt(median(bg.map((x) => x.firstPaintMs)))} ms`);
   const readyAt = (x) => x.timeline?.ready ?? x.timeline?.script ?? 0;
-  console.log(`  full script ready (injected) → in view painted     ${fmt(median(bg.map((x) => x.firstPaintMs - readyAt(x))))} ms`);
+  console.log(`  full script ready (injected) → in view painted     ${fmt(median(bg.map((x) => x.firstPaintMs - readyAt(x))))} ms (runs: ${bg.map((x) => fmt(x.firstPaintMs - readyAt(x))).join(', ')})`);
   console.log(`  DOMContentLoaded → every report analysed           ${fmt(median(bg.map((x) => x.paintMs)))} ms (large pages: painted when near the viewport)`);
   console.log(`  content script main-thread time (own slices)      ${fmt(median(bg.map((x) => x.booked)))} ms`);
   console.log(`  longest slice of the content script                ${fmt(median(bg.map((x) => x.longestSlice)))} ms (${bg.map((x) => x.longestSliceLabel).join(', ')})`);
@@ -414,7 +418,7 @@ async function main() {
   console.log('mark.js 8.11 baseline, same page and terms, no extension');
   console.log(`  longest task of the page's own load (no extension) ${fmt(median(mk.map((x) => x.pageLongest)))} ms`);
   console.log(`  markRegExp() until done                                  ${fmt(median(mk.map((x) => x.marked)))} ms (${median(mk.map((x) => x.marks))} <mark> elements)`);
-  console.log(`  markRegExp() until painted                               ${fmt(median(mk.map((x) => x.painted)))} ms`);
+  console.log(`  markRegExp() until painted                               ${fmt(median(mk.map((x) => x.painted)))} ms (runs: ${mk.map((x) => fmt(x.painted)).join(', ')})`);
   console.log(`  started at DOMContentLoaded: DCL → painted                ${fmt(median(mk.map((x) => x.fromDcl)))} ms`);
   console.log(`  the page's own first frame after DCL (no highlighter)    ${fmt(median(mk.map((x) => x.ownFrame)))} ms`);
   const ours = median(bg.map((x) => x.paintMs));

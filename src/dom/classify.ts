@@ -17,7 +17,13 @@ export interface Classification {
 }
 
 const CJK_RE = /[\u3400-\u9fff]/g;
-const NEWS_CUE = /本[报報]|[记記]者|通[讯訊][员員]|[讯訊]|新[华華]社|[电電][（(]|日[电電]|日[讯訊]|[来來]源[:：]/;
+export const NEWS_CUE = /本[报報]|[记記]者|通[讯訊][员員]|[讯訊]|新[华華]社|[电電][（(]|日[电電]|日[讯訊]|[来來]源[:：]/;
+/**
+ * What NEWS_CUE finds, as plain strings (tests/dom/classify.test.ts checks both ways). The first look tests
+ * these with includes(): running NEWS_CUE once costs a page about 0.2 ms (compiling the RegExp).
+ */
+export const NEWS_CUE_WORDS = ['本报', '本報', '记者', '記者', '讯', '訊', '新华社', '新華社', '电（', '电(', '電（', '電(', '日电', '日電', '来源:', '来源：', '來源:', '來源：'];
+export const hasNewsCue = (s: string): boolean => NEWS_CUE_WORDS.some((w) => s.includes(w));
 /** A paragraph that opens a report: 本报平凉讯, 新华社北京3月5日电, 本报记者 …, 【本报讯】. */
 const RE_DATELINE_START = /^[■□●◆【\s]*(?:本[报報][^，。,\s]{0,8}[讯訊]|本[报報][^，。,\s]{0,8}\d{1,2}月\d{1,2}日[电電]|本[报報]记者|[据據]?新[华華]社[^，。]{0,10}[电電]|[\u4e00-\u9fff]{2,5}[网網社][^，。]{0,8}\d{1,2}月\d{1,2}日[电電])/;
 const SAMPLE_CHARS = 1500;
@@ -64,10 +70,10 @@ export function mayBeNews(doc: Document): boolean {
   if (doc.getElementsByTagName('p').length < 2) return false;
   // Without <article>, og:type or a text layer, classifyPage accepts a page only on a NEWS_CUE in its title or
   // text (every RE_DATELINE_START match holds one too), and any paragraph's text is part of <body>'s.
-  if (NEWS_CUE.test(doc.title)) return true;
+  if (hasNewsCue(doc.title)) return true;
   // XHTML documents name <body> in a namespace.
   const path = doc.contentType === 'text/html' ? 'string(/html/body)' : "string(//*[local-name()='body'])";
-  return NEWS_CUE.test(doc.evaluate(path, doc, null, 2 /* XPathResult.STRING_TYPE */, null).stringValue);
+  return hasNewsCue(doc.evaluate(path, doc, null, 2 /* XPathResult.STRING_TYPE */, null).stringValue);
 }
 
 export function classifyPage(doc: Document): Classification {

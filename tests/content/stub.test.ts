@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The first-check stub on a page that is not news: it asks for nothing, looks again on a doubling wait
-// (back to the shortest after a click), and asks for the full script once the page has grown into news.
+// (back to the shortest after a click), and asks for the full script once the page has grown into news,
+// or for a selection (by mouse, or by keyboard once a selection starts; plain typing is not listened to).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const sent: unknown[] = [];
@@ -50,5 +51,45 @@ describe('first-check stub', () => {
     document.body.append(para(FILLER));
     await vi.advanceTimersByTimeAsync(120_000);
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('first-check stub and selections', () => {
+  const select = (p: Element) => {
+    const r = document.createRange();
+    r.selectNodeContents(p);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(r);
+  };
+
+  it('loads the full script for a keyboard selection, and not for keys alone', async () => {
+    sent.length = 0;
+    delete (globalThis as { __bulletinLensStub?: unknown }).__bulletinLensStub;
+    document.body.replaceChildren(para('账户设置'), para(FILLER));
+    vi.resetModules();
+    await import('../../src/content/stub.iife');
+    expect(stub().requested).toBeNull();
+    select(document.body.lastElementChild!);
+    // A key without a selection starting first (typing, or a selection made by the page): not seen.
+    document.body.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stub().requested).toBeNull();
+    document.body.dispatchEvent(new Event('selectstart', { bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
+    expect(stub().requested).toBe('selection');
+    expect(sent).toEqual([{ channel: 'c2b', msg: { type: 'content:load', reason: 'selection' } }]);
+    document.getSelection()!.removeAllRanges();
+  });
+
+  it('loads the full script for a mouse selection', async () => {
+    sent.length = 0;
+    delete (globalThis as { __bulletinLensStub?: unknown }).__bulletinLensStub;
+    document.body.replaceChildren(para('账户设置'), para(FILLER));
+    vi.resetModules();
+    await import('../../src/content/stub.iife');
+    select(document.body.lastElementChild!);
+    document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    expect(stub().requested).toBe('selection');
+    expect(sent).toEqual([{ channel: 'c2b', msg: { type: 'content:load', reason: 'selection' } }]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { ANALYSED_MODES, classifyPage, mayBeNews } from '../../src/dom/classify';
+import { ANALYSED_MODES, NEWS_CUE, NEWS_CUE_WORDS, classifyPage, hasNewsCue, mayBeNews } from '../../src/dom/classify';
 import { findMainContent } from '../../src/dom/readability';
 import { extractText } from '../../src/dom/text';
 
@@ -109,5 +109,20 @@ describe('findMainContent', () => {
     // a news word in <body> or the title is enough to look closer
     expect(mayBeNews(page('<p>第一段文字。</p><p>本报讯 第二段。</p>'))).toBe(true);
     expect(mayBeNews(new JSDOM('<!doctype html><title>记者手记</title><p>一</p><p>二</p>').window.document)).toBe(true);
+  });
+
+  it('finds a news cue with plain strings exactly where NEWS_CUE does', () => {
+    // Every string NEWS_CUE can match (each alternative, its character classes spelled out) holds a word…
+    const spell = (alt: string): string[] =>
+      (alt.match(/\[[^\]]+\]|[^[]/g) ?? []).reduce<string[]>(
+        (acc, tok) => acc.flatMap((a) => (tok.startsWith('[') ? [...tok.slice(1, -1)] : [tok]).map((c) => a + c)),
+        [''],
+      );
+    const matches = NEWS_CUE.source.split('|').flatMap(spell);
+    expect(matches.length).toBeGreaterThan(20);
+    for (const m of matches) expect(hasNewsCue(`前文${m}后文`), m).toBe(true);
+    // …and every word is a match.
+    for (const w of NEWS_CUE_WORDS) expect(NEWS_CUE.test(`前文${w}后文`), w).toBe(true);
+    expect(hasNewsCue('第1步：把面粉和温水混合')).toBe(false);
   });
 });
