@@ -411,6 +411,13 @@ async function main() {
   console.log(`  long tasks (ms after DCL:duration), last run       ${bg[bg.length - 1].longtasks || 'none'}`);
   console.log(`  slices, last run: ${slices(bg[bg.length - 1].slices)}`);
   console.log(`  start-up milestones (ms after DCL), last run: ${Object.entries(bg[bg.length - 1].timeline ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  // The critical path of every run, as steps after the full script was ready.
+  const steps = ['analysis-chunk', 'worker-evaluated', 'worker-warm', 'engine', 'visible-painted'];
+  for (const x of bg) {
+    const t = x.timeline ?? {};
+    const r0 = t.ready ?? t.script ?? 0;
+    console.log(`    run: ready at ${fmt(r0)}; then ${steps.map((k) => `${k} +${t[k] === undefined ? '?' : Math.round(t[k] - r0)}`).join(', ')}`);
+  }
   const sc = bg[bg.length - 1].scrolled;
   console.log(`  reports analysed but left unpainted until near view ${median(bg.map((x) => x.lazyPending))}`);
   console.log(`  scroll to the last report → its highlights painted   ${fmt(median(bg.map((x) => x.scrolled.ms)))} ms (painted before scrolling: ${sc.before}, after: ${sc.after})`);

@@ -58,6 +58,12 @@ function enableCards(): Promise<void> {
   return cardsReady;
 }
 
+// Fetched while the settings are read: analysePage awaits the same modules.
+if (bootedAhead) {
+  void import('./analysis');
+  void enableCards();
+}
+
 function applySettings(s: Settings): void {
   state.colours = Object.fromEntries(Object.entries(s.types).map(([t, v]) => [t, v.colour]));
   state.enabled = new Set(enabledTypes(s));
