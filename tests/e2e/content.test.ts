@@ -537,42 +537,36 @@ ${report('政协委员走进社区宣讲', '本报讯（记者 孙 立）5月9�
       await page.close();
     });
 
-    it('finds a highlight made on a page that is not news again after a reload', async () => {
+    /** Highlights words on a page that is not news, reloads it, and waits for the highlight to come back. */
+    async function highlightAndReload(path: string, colour: string): Promise<Page> {
       const page = await context.newPage();
-      await page.goto(`${server.url}/fixtures/not-news.html`);
+      await page.goto(`${server.url}${path}`);
       await page.waitForLoadState('load');
       const words = '同步到所有设备';
       await select(page, words, 'p');
       // The stub loads the full script for the selection, which offers the button.
       const ui = page.locator('bulletin-lens-ui');
-      await ui.getByTestId('bl-sel-yellow').click({ timeout: 10_000 });
-      await expect.poll(async () => texts(await readHighlights(page), 'bl-note-yellow')).toEqual([words]);
+      await ui.getByTestId(`bl-sel-${colour}`).click({ timeout: 10_000 });
+      await expect.poll(async () => texts(await readHighlights(page), `bl-note-${colour}`)).toEqual([words]);
       // On reload the stub alone would skip the page; the background injects the full script because
       // the page holds an annotation.
       await page.reload();
       await expect
-        .poll(async () => texts(await readHighlights(page), 'bl-note-yellow'), { timeout: 15_000 })
+        .poll(async () => texts(await readHighlights(page), `bl-note-${colour}`), { timeout: 15_000 })
         .toEqual([words]);
       expect(await stubOf(page)).toEqual({ requested: null, full: true });
+      return page;
+    }
+
+    it('finds a highlight made on a page that is not news again after a reload', async () => {
+      const page = await highlightAndReload('/fixtures/not-news.html', 'yellow');
       expect((await summaryOf(page)).mode).toBe('not-news');
       await page.close();
     });
 
     it('finds it again on a page whose canonical link differs from its address', async () => {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/fixtures/not-news-canonical.html`);
-      await page.waitForLoadState('load');
-      const words = '同步到所有设备';
-      await select(page, words, 'p');
-      const ui = page.locator('bulletin-lens-ui');
-      await ui.getByTestId('bl-sel-green').click({ timeout: 10_000 });
-      await expect.poll(async () => texts(await readHighlights(page), 'bl-note-green')).toEqual([words]);
-      // Stored under the canonical URL; the background learns the tab's address with the note.
-      await page.reload();
-      await expect
-        .poll(async () => texts(await readHighlights(page), 'bl-note-green'), { timeout: 15_000 })
-        .toEqual([words]);
-      expect(await stubOf(page)).toEqual({ requested: null, full: true });
+      // Stored under the canonical URL; the background learned the tab's address with the note.
+      const page = await highlightAndReload('/fixtures/not-news-canonical.html', 'green');
       await page.close();
     });
 
