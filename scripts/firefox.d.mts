@@ -1,0 +1,8 @@
+export function firefoxPath(): string;
+export function launchFirefoxWithExtension(dist: string): Promise<{
+  extension: string;
+  send(method: string, params?: Record<string, unknown>): Promise<any>;
+  goto(url: string): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  close(): Promise<void>;
+}>;
