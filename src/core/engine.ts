@@ -56,7 +56,7 @@ import { codeUnits } from './units';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
-import { cand, scanRules, type Cand } from './rules';
+import { cand, candAt, scanRules, type Cand } from './rules';
 import { BY_NAMES, B_GAZETTEER, B_LEXICON, B_PATTERN, B_RULE, CandStore, F_LOOSE, F_WEAK, T_DATE, T_PERSON, T_PLACE, T_POLICY, type CandSink } from './cands';
 import { endsLikeOrg, isAsciiWord, modelSpanOk, trimModelSpan, trimModelStart } from './rules/model-filter';
 import { findPlaces, lookupPlace } from './gazetteer';
@@ -538,14 +538,6 @@ function ruleCands(prep: Prepared, segs: readonly Segment[], opts: EngineOptions
     );
   }
   return store;
-}
-
-/** Candidate k of a store as an object, as the recognisers built them before they wrote columns. */
-function candAt(st: CandStore, k: number): Cand {
-  const f = st.flags[k];
-  const c = cand(st.typeName(k), st.start[k], st.end[k], BY_NAMES[st.by[k]], st.prio[k], st.info[k], (f & F_WEAK) !== 0 ? true : undefined);
-  if ((f & F_LOOSE) !== 0) c.loose = true;
-  return c;
 }
 
 /** Recognised spans, merged, in text order: columns without the model, objects with it. */

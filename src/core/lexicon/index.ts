@@ -13,6 +13,7 @@
 // Lexicon matches win over overlapping pattern matches.
 import type { EntityInfo } from '../types';
 import { AhoCorasick, decodeInts, leftmostLongest, type Marks } from './aho';
+import { unitsOf } from '../units';
 import { AUTOMATON, AUTOMATON_ARRAYS, SURFACE_CODES, SURFACE_COUNT, TERMS } from './compiled';
 import { PATTERN_TRIGGERS, PATTERN_TRIGGER_UNITS, patternTermsAt, type PatternKind, type PatternMatch } from './patterns';
 
@@ -126,9 +127,9 @@ const PATTERN_GLOSSES: Record<PatternKind, string> = {
  * Lexicon matches as packed [start, end, surfaceCode] triples, blockers included. The same pass
  * collects pattern trigger positions into `marks`.
  */
-function lexiconPacked(text: string, marks: Marks, units: Uint16Array | undefined): Int32Array {
+function lexiconPacked(text: string, units: Uint16Array, marks: Marks): Int32Array {
   const { ac, codes: sc } = ensure();
-  const all = units ? ac.scanUnitsPacked(units, marks) : ac.scanAllPacked(text, marks);
+  const all = ac.scanUnitsPacked(units, marks);
   let k = 0;
   for (let i = 0; i < all.length; i += 3) {
     const s = all[i];
@@ -190,10 +191,9 @@ export function findPolicyTerms(text: string, units?: Uint16Array): TermMatch[] 
  * spans, so no TermMatch (nor its text slice) is made only to be copied and dropped.
  */
 export function scanPolicyTerms(text: string, sink: TermSink, units?: Uint16Array): void {
-  if (units !== undefined && units.length !== text.length) units = undefined;
   // trigger marks (mostly numerals): under one per 32 units in bulletin text, so sized from the input
   const marks: Marks = { table: ensure().table, positions: new Int32Array((text.length >> 5) + 64), count: 0 };
-  const lex = lexiconPacked(text, marks, units);
+  const lex = lexiconPacked(text, unitsOf(text, units), marks);
   const pats = patternTermsAt(text, marks.positions, marks.count);
   const lexCount = lex.length / 3;
   const dropLex = new Uint8Array(lexCount);

@@ -1,9 +1,8 @@
 // Rule-based recognisers over the analysis string: positions, persons from context,
 // organisations from structure, dates. One scan per recogniser, a typed-array probe per char.
-import { codeUnits } from '../units';
+import { unitsOf } from '../units';
 import type { Entity, EntityInfo, EntityType } from '../types';
-import { ENTITY_TYPES } from '../types';
-import { BY_NAMES, B_PATTERN, B_RULE, T_DATE, T_ORG, T_PERSON, T_POSITION, type CandSink } from '../cands';
+import { BY_NAMES, B_PATTERN, B_RULE, CandStore, F_LOOSE, F_WEAK, T_DATE, T_ORG, T_PERSON, T_POSITION, type CandSink } from '../cands';
 import { isCjkIdeograph } from '../normalize';
 import { plausibleName, plausibleNameAt } from '../dateline';
 import {
@@ -516,18 +515,19 @@ for (const w of ['政协', '中共']) {
   GATE[h >>> 5] |= 1 << (h & 31);
 }
 
-/** Appends rule candidates to a list, as cand() builds them. */
-class ListSink implements CandSink {
-  constructor(readonly list: Cand[]) {}
-
-  add(type: number, start: number, end: number, by: number, prio: number, info?: EntityInfo, weak?: boolean): void {
-    this.list.push(cand(ENTITY_TYPES[type], start, end, BY_NAMES[by], prio, info, weak));
-  }
+/** Candidate k of a store as an object, as cand() builds it (the store's loose flag included). */
+export function candAt(st: CandStore, k: number): Cand {
+  const f = st.flags[k];
+  const c = cand(st.typeName(k), st.start[k], st.end[k], BY_NAMES[st.by[k]], st.prio[k], st.info[k], (f & F_WEAK) !== 0 ? true : undefined);
+  if ((f & F_LOOSE) !== 0) c.loose = true;
+  return c;
 }
 
 /** All rule candidates in one pass (may overlap; the engine resolves overlaps). */
 export function findRuleEntities(text: string, ctx: RuleContext = {}, out: Cand[] = []): Cand[] {
-  scanRules(text, ctx, new ListSink(out));
+  const st = new CandStore(64);
+  scanRules(text, ctx, st);
+  for (let k = 0; k < st.n; k++) out.push(candAt(st, k));
   return out;
 }
 
@@ -538,7 +538,7 @@ export function scanRules(text: string, ctx: RuleContext, out: CandSink): void {
   const pos: PosState = { lastEnd: -1, personEnd: -1, cover: 0, orgEnds };
   const n = text.length;
   // Indexed loads from code units are cheaper than charCodeAt; the engine passes the ones it has.
-  const units = ctx.units !== undefined && ctx.units.length === n ? ctx.units : codeUnits(text);
+  const units = unitsOf(text, ctx.units);
   let next = n > 0 ? units[0] : 0;
   for (let i = 0; i < n; i++) {
     const c = next;
