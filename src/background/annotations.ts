@@ -3,6 +3,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { PageSummary } from '../shared/annotation';
 import type { ContentToBackground, ContentToBackgroundResponses } from '../shared/messages';
 import { repo, STORAGE_MESSAGE_KEY, toStorageError } from '../db';
+import { pageAddress } from '../shared/tabs';
 import { t, type MessageKey } from '../popup/ui/i18n';
 
 type Pick<K extends ContentToBackground['type']> = (
@@ -31,8 +32,8 @@ export function initAnnotations(): {
       explained(async () => {
         const saved = await repo().saveAnnotation(msg.annotation);
         // Notes live under the page's canonical URL; the tab's own address lets a reload find them.
-        const address = sender.tab?.url?.replace(/#.*$/, '');
-        if (address && /^https?:/.test(address)) {
+        const address = pageAddress(sender.tab?.url);
+        if (address) {
           await repo().rememberAddress(address, saved.target.source).catch(() => undefined);
         }
         return { id: saved.id };

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { injectContent, withContent } from '../shared/inject';
 import { sendFromBackground, type BackgroundToContent } from '../shared/messages';
 import { repo } from '../db';
+import { pageAddress } from '../shared/tabs';
 
 const MENU = [
   { id: 'bl-highlight', title: 'Bulletin Lens: highlight', withNote: false },
@@ -18,8 +19,8 @@ export function initCommands(): void {
   // A page that is not news gets only the stub; one holding the reader's annotations needs the full
   // script to anchor them again.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'complete' || !tab.url || !/^https?:/.test(tab.url)) return;
-    const url = tab.url.replace(/#.*$/, '');
+    const url = pageAddress(tab.url);
+    if (change.status !== 'complete' || !url) return;
     void repo()
       .hasAnnotations(url)
       .then((has) => (has ? injectContent(tabId) : undefined))

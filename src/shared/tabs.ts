@@ -7,3 +7,8 @@ export async function targetTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
+
+/** A tab's web page address without its hash (how notes are keyed), or null for other schemes. */
+export function pageAddress(url: string | undefined): string | null {
+  return url && /^https?:/.test(url) ? url.replace(/#.*$/, '') : null;
+}
