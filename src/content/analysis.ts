@@ -71,9 +71,9 @@ export async function startAnalysis(
 
   let analyseMs = 0;
   let slice = performance.now();
-  const pause = async () => {
+  const pause = async (give: () => Promise<unknown> = yieldToMain) => {
     if (performance.now() - slice > SLICE_MS) {
-      await yieldToMain();
+      await give();
       slice = performance.now();
     }
   };
@@ -177,10 +177,7 @@ export async function startAnalysis(
   void Promise.all(first).then(() => (answered = true), () => (answered = true));
   for (const unit of rest) {
     if (ready || answered || signal.aborted) break;
-    if (performance.now() - slice > SLICE_MS) {
-      await yieldTask();
-      slice = performance.now();
-    }
+    await pause(yieldTask);
     if (ready || answered) break;
     booked(() => extractUnit(unit), 'extract');
     extracted.add(unit);
