@@ -216,7 +216,9 @@ export function normalize(original: string, scratch?: NormScratch): Normalized {
       }
       breakAt[nBreaks++] = len; // len > 0 here, and `right` follows: inside the text
     }
-    if (isWide(last) || isWide(right) || (firstSpace < 0 && newlines === 0)) continue;
+    if (firstSpace < 0 && newlines === 0) continue;
+    // Between two digits, full-width ones too, the space parts two numbers (２０２４－０６－１２　１０：０５).
+    if ((isWide(last) || isWide(right)) && !(last >= 48 && last <= 57 && ((right >= 48 && right <= 57) || (right >= 0xff10 && right <= 0xff19)))) continue;
     // Between two narrow chars keep one space (Latin words, numbers).
     units[len] = 0x20;
     last = 0x20;

@@ -416,6 +416,52 @@ function digitValue(text: string, p: number, len: number): number {
   for (let k = p; k < p + len; k++) v = v * 10 + text.charCodeAt(k) - 48;
   return v;
 }
+
+/** - . / and their full-width forms (normalize folds full-width digits, not these). */
+function isDateSep(c: number): boolean {
+  return (c >= 45 && c <= 47) || (c >= 0xff0d && c <= 0xff0f);
+}
+
+/** Length of the digit run at p when it is one or two digits long, else 0. */
+function shortNumberAt(text: string, p: number): number {
+  if (!isDigitAt(text, p)) return 0;
+  if (!isDigitAt(text, p + 1)) return 1;
+  return isDigitAt(text, p + 2) ? 0 : 2;
+}
+
+/**
+ * End of YYYY<sep>M<sep>D at i (four digits and sep already seen), or -1. The same separator
+ * twice; month and day of one or two digits. Followed by a dot or the same separator and a digit,
+ * the number goes on (1.2.3.4, 2024-06-12-7): not a date, unless another date in the same style
+ * follows (the range 2024-06-01-2024-06-30). A time after it (10:05) stays outside.
+ */
+function numericDateEnd(text: string, i: number, sep: number): number {
+  // Nor a date inside an address or file path (/2024-06-12/, /2024/06/12).
+  if (i > 0 && (text.charCodeAt(i - 1) === 47 || text.charCodeAt(i - 1) === 0xff0f)) return -1;
+  const y = digitValue(text, i, 4);
+  if (y < 1900 || y > 2100) return -1;
+  let p = i + 5;
+  let k = shortNumberAt(text, p);
+  if (k === 0) return -1;
+  const mo = digitValue(text, p, k);
+  p += k;
+  if (text.charCodeAt(p) !== sep) return -1;
+  p++;
+  k = shortNumberAt(text, p);
+  if (k === 0) return -1;
+  const d = digitValue(text, p, k);
+  p += k;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return -1;
+  const c = text.charCodeAt(p);
+  // A path goes on after its separator (…/2024/06/12/content_1.htm): not a date.
+  if (c === sep && !isDigitAt(text, p + 1)) return -1;
+  if ((c === sep || c === 46 || c === 0xff0e) && isDigitAt(text, p + 1)) {
+    const range = c === sep && isDigitAt(text, p + 2) && isDigitAt(text, p + 3) && isDigitAt(text, p + 4) && text.charCodeAt(p + 5) === sep;
+    if (!range) return -1;
+  }
+  return p;
+}
+
 const RE_CN_DATE = /[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/y;
 
 /** A date starting at i; returns the index to continue from. */
@@ -434,10 +480,23 @@ function dateAt(text: string, i: number, out: CandSink): number {
     let d = 1;
     let p = i;
     let k = 0;
-    if (isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3) && text.charCodeAt(i + 4) === NIAN) {
-      y = digitValue(text, i, 4);
-      p = i + 5;
-      k = numberBefore(text, p, YUE);
+    if (isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3)) {
+      const s = text.charCodeAt(i + 4);
+      if (s === NIAN) {
+        y = digitValue(text, i, 4);
+        p = i + 5;
+        k = numberBefore(text, p, YUE);
+      } else {
+        // four digits without 年 cannot start N月; only 2024-06-12 and its kin can follow
+        if (isDateSep(s)) {
+          const e = numericDateEnd(text, i, s);
+          if (e > 0) {
+            out.add(T_DATE, i, e, B_PATTERN, 1);
+            return e - 1;
+          }
+        }
+        p = -1;
+      }
     } else {
       k = numberBefore(text, p, YUE);
       if (k === 0) p = -1; // no match
