@@ -51,6 +51,9 @@ export default defineConfig(({ mode }) => {
         input: { notes: resolve(import.meta.dirname, 'src/notes/index.html') },
       },
     },
+    // The engine worker keeps one name (WORKER_FILE in src/content/worker-boot.ts): the first-check stub,
+    // built apart from the rest, starts it without knowing the bundle's hashes.
+    worker: { rolldownOptions: { output: { entryFileNames: 'assets/[name].js', banner: 'self.blLoaded=performance.timeOrigin+performance.now();' } } },
     server: { port: 5173, strictPort: true },
   };
 });

@@ -412,7 +412,7 @@ async function main() {
   console.log(`  slices, last run: ${slices(bg[bg.length - 1].slices)}`);
   console.log(`  start-up milestones (ms after DCL), last run: ${Object.entries(bg[bg.length - 1].timeline ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   // The critical path of every run, as steps after the full script was ready.
-  const steps = ['analysis-chunk', 'worker-evaluated', 'worker-warm', 'engine', 'visible-painted'];
+  const steps = ['analysis-chunk', 'worker-thread', 'worker-boot', 'worker-loaded', 'worker-evaluated', 'worker-warm', 'engine', 'visible-painted'];
   for (const x of bg) {
     const t = x.timeline ?? {};
     const r0 = t.ready ?? t.script ?? 0;

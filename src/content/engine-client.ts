@@ -5,6 +5,8 @@ import type { AnalysisResult, AnalyzeOptions } from '../core/types';
 import type { Digest } from '../shared/digest';
 import engineWorkerUrl from './engine-worker?worker&url';
 import { mark, state } from './state';
+import { stubState } from './stub-state';
+import { adopt, MODEL_FILE, startWorker, type EarlyWorker } from './worker-boot';
 
 export interface Engine {
   kind: 'worker' | 'main';
@@ -23,31 +25,33 @@ const withDigest = (result: AnalysisResult, digest: Digest): AnalysisResult & { 
 /** The worker as soon as it is created (jobs queue in it while it starts); null before or once it failed. */
 let starting: Engine | null = null;
 
+/** The worker the stub started, if it did and nobody took it yet. */
+function earlyWorker(): EarlyWorker | null {
+  const early = stubState()?.worker;
+  return early?.queue ? early : null;
+}
+
 function workerEngine(): Promise<Engine> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
+    const early = earlyWorker();
     try {
-      mark('worker-created');
-      // The worker loads its script itself (an extension file the page may load): this chunk stays
-      // small, so the worker starts as soon as the content script does, and the page's thread neither
-      // loads nor compiles the engine.
-      const src = new URL(engineWorkerUrl, import.meta.url).href;
-      // It also gets the model's address here, so it starts without waiting for a message.
-      const model = browser.runtime.getURL('models/ner-model.bin');
-      const code = `self.blModelUrl=${JSON.stringify(model)};importScripts(${JSON.stringify(src)});`;
-      const boot = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-      worker = new Worker(boot, { name: 'bulletin-lens-engine' });
-      // The worker has read its boot script once it answers (or fails).
-      const revoke = () => URL.revokeObjectURL(boot);
-      worker.addEventListener('message', revoke, { once: true });
-      worker.addEventListener('error', revoke, { once: true });
+      if (early) {
+        worker = early.worker;
+        state.timeline['worker-created'] ??= early.created;
+      } else {
+        mark('worker-created');
+        // The worker loads its script itself (an extension file the page may load): this chunk stays
+        // small, and the page's thread neither loads nor compiles the engine.
+        worker = startWorker(new URL(engineWorkerUrl, import.meta.url).href, browser.runtime.getURL(MODEL_FILE));
+      }
     } catch (e) {
       reject(e);
       return;
     }
     let next = 1;
     const waiting = new Map<number, { ok(r: AnalysisResult): void; fail(e: Error): void }>();
-    worker.onmessage = (
+    const onMessage = (
       e: MessageEvent<{ id: number; result?: AnalysisResult; digest?: Digest; error?: string; boot?: Record<string, number> }>,
     ) => {
       if (e.data.boot) {
@@ -73,7 +77,7 @@ function workerEngine(): Promise<Engine> {
       dispose: () => worker.terminate(),
     };
     // A CSP-blocked worker (or script) reports an error event instead of answering.
-    worker.onerror = (e) => {
+    const onError = (e: Event) => {
       e.preventDefault?.();
       failed = true;
       if (starting === engine) starting = null;
@@ -82,7 +86,14 @@ function workerEngine(): Promise<Engine> {
       reject(new Error('engine worker failed'));
     };
     starting = engine;
-    engine.analyze('').then(() => resolve(engine), reject);
+    // Jobs are posted before what the early worker said is replayed: a failure it reported fails them.
+    const ready = engine.analyze('');
+    if (early) adopt(early, onMessage, onError);
+    else {
+      worker.onmessage = onMessage;
+      worker.onerror = onError;
+    }
+    ready.then(() => resolve(engine), reject);
   });
 }
 

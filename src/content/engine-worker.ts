@@ -52,7 +52,17 @@ function start(url: string, received: number): void {
   modelUrl(url);
   // Build the gazetteer and lexicon tables while the model downloads, so the first page job pays neither.
   analyze('本报讯', { model: false });
-  scope.postMessage({ boot: { 'worker-evaluated': evaluated, 'worker-init': received, 'worker-warm': at() } });
+  const { blBoot: boot, blLoaded: loaded } = self as unknown as { blBoot?: number; blLoaded?: number };
+  scope.postMessage({
+    boot: {
+      'worker-thread': performance.timeOrigin,
+      ...(typeof boot === 'number' ? { 'worker-boot': boot } : {}),
+      ...(typeof loaded === 'number' ? { 'worker-loaded': loaded } : {}),
+      'worker-evaluated': evaluated,
+      'worker-init': received,
+      'worker-warm': at(),
+    },
+  });
 }
 
 scope.onmessage = async (e) => {

@@ -4,7 +4,11 @@ import { STARTED } from './started';
 import { ANALYSED_MODES, classifyPage, type Classification } from '../dom/classify';
 import { handleFromBackground, handleFromPopup, sendToBackground } from '../shared/messages';
 import { enabledTypes, loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings';
-import type { Analysis } from './analysis';
+// Static: loaded with this script rather than in a second round of module fetches after it (the
+// waterfall was 30–60 ms of the wait before the first highlights). A selection on a page that is not
+// news loads it too, once.
+import { startAnalysis, type Analysis } from './analysis';
+import { initCards } from './cards';
 import { getEngine, releaseEngine } from './engine-client';
 import { initObserver } from './observer';
 import { initSelection } from './selection';
@@ -54,15 +58,10 @@ async function report(): Promise<void> {
 let cardsReady: Promise<void> | null = null;
 /** Registers the card's click listener once; resolves when it listens. */
 function enableCards(): Promise<void> {
-  cardsReady ??= import('./cards').then(({ initCards }) => initCards(life.signal));
+  cardsReady ??= Promise.resolve().then(() => initCards(life.signal));
   return cardsReady;
 }
 
-// Fetched while the settings are read: analysePage awaits the same modules.
-if (bootedAhead) {
-  void import('./analysis');
-  void enableCards();
-}
 
 function applySettings(s: Settings): void {
   state.colours = Object.fromEntries(Object.entries(s.types).map(([t, v]) => [t, v.colour]));
@@ -127,7 +126,7 @@ async function analysePage(force = false, classified?: Classification): Promise<
     // Boot the engine worker while the analysis code loads: the worker's start-up is the longest wait.
     void getEngine();
     // Cards listen before the page is reported analysed: a click on a fresh highlight finds them.
-    const [{ startAnalysis }] = await Promise.all([import('./analysis'), enableCards()]);
+    await enableCards();
     mark('analysis-chunk');
     if (ctrl.signal.aborted) return;
     const a = await startAnalysis(use, ctrl.signal, () => void report());

@@ -12,12 +12,13 @@ import { UI_TAG } from '../dom/tags';
 import { hasSelectedText } from './selection';
 import type { ContentToBackground } from '../shared/messages';
 import { setStubState, stubState, type StubState } from './stub-state';
+import { MODEL_FILE, startEarly, WORKER_FILE } from './worker-boot';
 
 const RECHECK_MS = 500;
 const MAX_RECHECK_MS = 60_000;
 
 interface RuntimeLike {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
 }
 
 // Top-level code rather than a start() function: the bundle's IIFE is compiled with the script, while a
@@ -39,8 +40,17 @@ if (!stubState()) {
     void api?.runtime.sendMessage({ channel: 'c2b', msg }).then(
       () => stop(),
       // The background was unreachable (the extension reloading): listeners stay, a later event asks again.
-      () => (state.requested = null),
+      () => {
+        state.requested = null;
+        state.worker?.worker.terminate();
+        state.worker = null;
+      },
     );
+    // News: the engine's worker starts now, on its own thread, while the page lays itself out and the
+    // full script is injected (its start-up was the longest wait before the first highlights).
+    if (why !== 'selection' && api && typeof Worker === 'function' && !state.worker) {
+      state.worker = startEarly(api.runtime.getURL(WORKER_FILE), api.runtime.getURL(MODEL_FILE));
+    }
   };
 
   /**

@@ -1,9 +1,10 @@
 // The Firefox build: a real build into a temp folder, its manifest, and Mozilla's linter on it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODEL_FILE, WORKER_FILE } from '../../src/content/worker-boot';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
@@ -30,6 +31,13 @@ describe('Firefox build', () => {
       strict_min_version: '142.0',
       data_collection_permissions: { required: ['none'] },
     });
+  });
+
+  it('ships the engine worker under the fixed name the stub starts it by, loadable by pages', () => {
+    expect(existsSync(join(out, WORKER_FILE))).toBe(true);
+    const exposed = manifest.web_accessible_resources.flatMap((r: { resources: string[] }) => r.resources);
+    expect(exposed).toContain(WORKER_FILE);
+    expect(exposed).toContain(MODEL_FILE);
   });
 
   it('passes web-ext lint with no errors', () => {

@@ -91,5 +91,61 @@ describe('first-check stub and selections', () => {
     document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     expect(stub().requested).toBe('selection');
     expect(sent).toEqual([{ channel: 'c2b', msg: { type: 'content:load', reason: 'selection' } }]);
+    // A selection is not news: no engine worker for it.
+    expect((stub() as { worker?: unknown }).worker).toBeUndefined();
+  });
+});
+
+describe('first-check stub on a news page', () => {
+  it("starts the engine's worker with its request, and stops it when the background cannot be reached", async () => {
+    const created: string[] = [];
+    let terminated = 0;
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage = null;
+        onerror = null;
+        constructor(url: string) {
+          created.push(url);
+        }
+        addEventListener() {}
+        terminate() {
+          terminated++;
+        }
+      },
+    );
+    const createUrl = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test/1');
+    const chrome = (globalThis as unknown as { chrome: { runtime: Record<string, unknown> } }).chrome;
+    const send = chrome.runtime.sendMessage;
+    chrome.runtime.getURL = (p: string) => `chrome-extension://x/${p}`;
+    try {
+      for (const reachable of [true, false]) {
+        sent.length = 0;
+        created.length = 0;
+        delete (globalThis as { __bulletinLensStub?: unknown }).__bulletinLensStub;
+        document.body.replaceChildren(para(NEWS[0]), para(NEWS[1]));
+        chrome.runtime.sendMessage = reachable ? send : () => Promise.reject(new Error('no background'));
+        vi.resetModules();
+        await import('../../src/content/stub.iife');
+        const s = stub() as { requested: string | null; worker?: unknown };
+        // Started before the background answered.
+        expect(created).toEqual(['blob:test/1']);
+        await vi.advanceTimersByTimeAsync(0);
+        if (reachable) {
+          expect(s.requested).toBe('news');
+          expect(s.worker).toBeTruthy();
+          expect(terminated).toBe(0);
+        } else {
+          expect(s.requested).toBeNull();
+          expect(s.worker).toBeNull();
+          expect(terminated).toBe(1);
+        }
+      }
+    } finally {
+      chrome.runtime.sendMessage = send;
+      delete chrome.runtime.getURL;
+      createUrl.mockRestore();
+      vi.unstubAllGlobals();
+    }
   });
 });
