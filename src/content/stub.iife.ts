@@ -65,16 +65,24 @@ if (!stubState()) {
   let seen = '';
   const structure = () =>
     `${document.getElementsByTagName('p').length}/${document.getElementsByTagName('article').length}/${document.querySelector(TEXT_LAYER_SELECTOR) ? 1 : 0}`;
+  // Any change of structure changes the count of elements, and Blink keeps a collection's length until
+  // the DOM changes: a look at a page that did not change walks nothing.
+  let elements: HTMLCollection | undefined;
+  let count = -1;
   const look = () => {
     timer = undefined;
-    const now = structure();
-    if (now !== seen) {
-      seen = now;
-      const cls = mayBeNews(document) ? classifyPage(document) : null;
-      state.cls = cls;
-      if (cls && ANALYSED_MODES.has(cls.mode)) {
-        request('grown');
-        return;
+    elements ??= document.getElementsByTagName('*');
+    if (elements.length !== count) {
+      count = elements.length;
+      const now = structure();
+      if (now !== seen) {
+        seen = now;
+        const cls = mayBeNews(document) ? classifyPage(document) : null;
+        state.cls = cls;
+        if (cls && ANALYSED_MODES.has(cls.mode)) {
+          request('grown');
+          return;
+        }
       }
     }
     wait = Math.min(wait * 2, MAX_RECHECK_MS);
@@ -120,7 +128,9 @@ if (!stubState()) {
     state.cls = cls;
     if (cls && ANALYSED_MODES.has(cls.mode)) request('news');
     else if (!state.requested) {
-      seen = structure();
+      // mayBeNews said no only where the page has no <article> and no text layer, and it counted the
+      // paragraphs (a cached collection): two walks of the page fewer than structure().
+      seen = cls ? structure() : `${document.getElementsByTagName('p').length}/0/0`;
       timer = setTimeout(look, wait);
     }
   };
