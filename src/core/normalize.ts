@@ -49,25 +49,36 @@ export function isCjkIdeograph(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-function wsKind(c: number): number {
-  // 0 not whitespace, 1 space-like, 2 newline, 3 invisible (dropped outright)
-  if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0b || c === 0x0c || c === 0x2002 || c === 0x2003 || c === 0x2009) return 1;
-  if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) return 2;
-  if (c === 0x200b || c === 0xfeff || c === 0x200c || c === 0x200d || c === 0xad) return 3;
-  return 0;
-}
+// Built from short lists rather than by asking a function about all 65,536 code units: that loop was 5 ms
+// of the engine worker's start-up (top-level code runs once, unoptimised).
+const WS_KINDS: ReadonlyArray<readonly [1 | 2 | 3, readonly number[]]> = [
+  // 1 space-like, 2 newline, 3 invisible (dropped outright)
+  [1, [0x20, 0x09, 0x3000, 0xa0, 0x0b, 0x0c, 0x2002, 0x2003, 0x2009]],
+  [2, [0x0a, 0x0d, 0x2028, 0x2029, 0x85]],
+  [3, [0x200b, 0xfeff, 0x200c, 0x200d, 0xad]],
+];
+/** Full-width digits and letters, folded to ASCII (same length). */
+const FOLDED: ReadonlyArray<readonly [number, number]> = [
+  [0xff10, 0xff19],
+  [0xff21, 0xff3a],
+  [0xff41, 0xff5a],
+];
 
-/** Full-width digits and letters to ASCII (same length). */
-function fold(c: number): number {
-  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
-  return c;
-}
+const WS = new Uint8Array(65536);
+for (const [kind, codes] of WS_KINDS) for (const c of codes) WS[c] = kind;
 
 // Per code unit: 0 copied as is, 1 folded (full-width ASCII), 2 whitespace (any kind).
 const CLS = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) {
-  if (wsKind(c) !== 0) CLS[c] = 2;
-  else if (fold(c) !== c) CLS[c] = 1;
+for (const [a, b] of FOLDED) CLS.fill(1, a, b + 1);
+for (const [, codes] of WS_KINDS) for (const c of codes) CLS[c] = 2;
+
+/** 0 not whitespace, 1 space-like, 2 newline, 3 invisible. */
+function wsKind(c: number): number {
+  return WS[c] | 0; // 0 past the end (NaN), as for any other unit
+}
+
+function fold(c: number): number {
+  return CLS[c] === 1 ? c - 0xfee0 : c;
 }
 
 /** CLS plus 3 = a surrogate (checked for pairing: see decodeUnits). */
