@@ -81,6 +81,24 @@ export async function launchFirefoxWithExtension(dist) {
       if (r.type === 'exception') throw new Error(r.exceptionDetails?.text ?? 'exception in page');
       return r.result?.value;
     },
+    /** A real (trusted) mouse gesture in the page: a press at `from`, moved to `to`, released (viewport px). */
+    mouse: (from, to = from) =>
+      send('input.performActions', {
+        context,
+        actions: [
+          {
+            type: 'pointer',
+            id: 'mouse',
+            parameters: { pointerType: 'mouse' },
+            actions: [
+              { type: 'pointerMove', x: Math.round(from.x), y: Math.round(from.y) },
+              { type: 'pointerDown', button: 0 },
+              { type: 'pointerMove', x: Math.round(to.x), y: Math.round(to.y), duration: 100 },
+              { type: 'pointerUp', button: 0 },
+            ],
+          },
+        ],
+      }),
     async close() {
       ws.close();
       proc.kill();

@@ -1,5 +1,6 @@
 // The Firefox build in Firefox (Debian's firefox-esr, over WebDriver BiDi): the same engine and
-// highlights as in Chromium on the sample page, and nothing on a page that is not news.
+// highlights as in Chromium on the sample page, a reader highlight made with the mouse that is stored
+// and found again after a reload, and nothing on a page that is not news.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +65,49 @@ describe('Firefox', () => {
     expect(r.marks).toBe(0);
     // Only our UI host is added (outside <body>'s serialisation when it lives on <html>), never marks.
     expect(await ff.evaluate('document.body.outerHTML.length')).toBe(before);
+  });
+
+  it('makes a reader highlight from a mouse selection and finds it again after a reload', async () => {
+    await ff.goto(`${server.url}/bulletin.html`);
+    await readPage((x) => x.ui && (x.highlights['bl-person'] ?? 0) > 0);
+    // Twelve characters on the first line of a long paragraph, as viewport points for a real drag.
+    const span = JSON.parse(
+      (await ff.evaluate(`(() => {
+        const p = [...document.querySelectorAll('article p')].find((e) => e.textContent.length > 60);
+        const t = p.firstChild;
+        const at = (i) => { const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect(); };
+        const a = at(4), b = at(15);
+        const r = document.createRange(); r.setStart(t, 4); r.setEnd(t, 16);
+        return JSON.stringify({ from: { x: a.left + 1, y: (a.top + a.bottom) / 2 }, to: { x: b.right - 1, y: (b.top + b.bottom) / 2 }, text: r.toString(), sameLine: a.top === b.top });
+      })()`)) as string,
+    );
+    expect(span.sameLine, 'the twelve characters share a line').toBe(true);
+    await ff.mouse(span.from, span.to);
+    expect(await ff.evaluate('getSelection().toString()')).toBe(span.text);
+    // The selection bar appears in our shadow root; its first colour is clicked like a reader would.
+    const BUTTON = `document.querySelector('bulletin-lens-ui')?.shadowRoot?.querySelector('[data-testid^="bl-sel-"].c')`;
+    let box: { x: number; y: number } | null = null;
+    for (let k = 0; k < 40 && !box; k++) {
+      box = JSON.parse(
+        (await ff.evaluate(`(() => { const b = ${BUTTON}; if (!b) return 'null'; const r = b.getBoundingClientRect(); return JSON.stringify({ x: r.left + r.width / 2, y: r.top + r.height / 2 }); })()`)) as string,
+      );
+      if (!box) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(box, 'selection bar').not.toBeNull();
+    await ff.mouse(box!);
+    const NOTES = `JSON.stringify([...CSS.highlights].filter(([k]) => k.startsWith('bl-note-')).flatMap(([, h]) => [...h].map((r) => r.toString())))`;
+    const notes = async () => {
+      for (let k = 0; k < 60; k++) {
+        const got = JSON.parse((await ff.evaluate(NOTES)) as string) as string[];
+        if (got.length) return got;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return [];
+    };
+    expect(await notes()).toEqual([span.text]);
+    // Stored by the background (IndexedDB in the add-on's origin), anchored again on a fresh load.
+    await ff.goto(`${server.url}/bulletin.html`);
+    expect(await notes()).toEqual([span.text]);
   });
 
   it('leaves a page that is not news alone', async () => {
