@@ -37,14 +37,20 @@ if (!stubState()) {
     const g = globalThis as { browser?: RuntimeLike; chrome?: RuntimeLike };
     const api = g.browser ?? g.chrome;
     const msg: ContentToBackground = { type: 'content:load', reason: why };
+    // The background was unreachable (the extension reloading) or could not inject: listeners stay, a
+    // later event asks again, and the worker started for the full script stops.
+    const failed = () => {
+      state.requested = null;
+      state.worker?.worker.terminate();
+      state.worker = null;
+    };
     void api?.runtime.sendMessage({ channel: 'c2b', msg }).then(
-      () => stop(),
-      // The background was unreachable (the extension reloading): listeners stay, a later event asks again.
-      () => {
-        state.requested = null;
-        state.worker?.worker.terminate();
-        state.worker = null;
+      (r) => {
+        const res = r as { ok?: boolean; value?: { injected?: boolean } } | undefined;
+        if (res?.ok === false || res?.value?.injected === false) failed();
+        else stop();
       },
+      failed,
     );
     // News: the engine's worker starts now, on its own thread, while the page lays itself out and the
     // full script is injected (its start-up was the longest wait before the first highlights).

@@ -97,7 +97,7 @@ describe('first-check stub and selections', () => {
 });
 
 describe('first-check stub on a news page', () => {
-  it("starts the engine's worker with its request, and stops it when the background cannot be reached", async () => {
+  it("starts the engine's worker with its request, and stops it when the background cannot be reached or inject", async () => {
     const created: string[] = [];
     let terminated = 0;
     vi.stubGlobal(
@@ -119,26 +119,34 @@ describe('first-check stub on a news page', () => {
     const send = chrome.runtime.sendMessage;
     chrome.runtime.getURL = (p: string) => `chrome-extension://x/${p}`;
     try {
-      for (const reachable of [true, false]) {
+      const answers: Record<string, () => Promise<unknown>> = {
+        reachable: () => Promise.resolve({ ok: true, value: { injected: true } }),
+        unreachable: () => Promise.reject(new Error('no background')),
+        'could not inject': () => Promise.resolve({ ok: false, error: 'Cannot access contents of the page' }),
+      };
+      for (const [how, answer] of Object.entries(answers)) {
+        const reachable = how === 'reachable';
         sent.length = 0;
         created.length = 0;
         delete (globalThis as { __bulletinLensStub?: unknown }).__bulletinLensStub;
         document.body.replaceChildren(para(NEWS[0]), para(NEWS[1]));
-        chrome.runtime.sendMessage = reachable ? send : () => Promise.reject(new Error('no background'));
+        chrome.runtime.sendMessage = (m: unknown) => (sent.push(m), answer());
+        terminated = 0;
         vi.resetModules();
         await import('../../src/content/stub.iife');
         const s = stub() as { requested: string | null; worker?: unknown };
         // Started before the background answered.
         expect(created).toEqual(['blob:test/1']);
         await vi.advanceTimersByTimeAsync(0);
+        expect(sent, how).toEqual([{ channel: 'c2b', msg: { type: 'content:load', reason: 'news' } }]);
         if (reachable) {
           expect(s.requested).toBe('news');
           expect(s.worker).toBeTruthy();
           expect(terminated).toBe(0);
         } else {
-          expect(s.requested).toBeNull();
-          expect(s.worker).toBeNull();
-          expect(terminated).toBe(1);
+          expect(s.requested, how).toBeNull();
+          expect(s.worker, how).toBeNull();
+          expect(terminated, how).toBe(1);
         }
       }
     } finally {
