@@ -62,7 +62,6 @@ function enableCards(): Promise<void> {
   return cardsReady;
 }
 
-
 function applySettings(s: Settings): void {
   state.colours = Object.fromEntries(Object.entries(s.types).map(([t, v]) => [t, v.colour]));
   state.enabled = new Set(enabledTypes(s));
@@ -123,11 +122,11 @@ async function analysePage(force = false, classified?: Classification): Promise<
     // When the reader asks on a listing or unstructured page, the body goes through segmentation.
     const use = wanted ? cls : { ...cls, mode: 'bulletin' as const, units: [document.body] };
     if (settings) applySettings(settings);
-    // Boot the engine worker while the analysis code loads: the worker's start-up is the longest wait.
+    // The engine (the worker the stub started, or one started now): its start-up is the longest wait.
     void getEngine();
     // Cards listen before the page is reported analysed: a click on a fresh highlight finds them.
     await enableCards();
-    mark('analysis-chunk');
+    mark('analysis-chunk'); // the bench's name for "analysis code ready", loaded with this script now
     if (ctrl.signal.aborted) return;
     const a = await startAnalysis(use, ctrl.signal, () => void report());
     if (ctrl.signal.aborted) {
