@@ -56,8 +56,8 @@ import { codeUnits } from './units';
 import { looksTraditional, toSimplified } from './convert';
 import { segment, type Segment } from './segment';
 import type { DatelineMatch } from './dateline';
-import { cand, candAt, scanRules, type Cand } from './rules';
-import { BY_NAMES, B_GAZETTEER, B_LEXICON, B_PATTERN, B_RULE, CandStore, F_LOOSE, F_WEAK, T_DATE, T_PERSON, T_PLACE, T_POLICY, type CandSink } from './cands';
+import { cand, candAt, pushCand, scanRules, type Cand } from './rules';
+import { BY_NAMES, B_GAZETTEER, B_LEXICON, B_MODEL, B_PATTERN, B_RULE, CandStore, F_LOOSE, F_WEAK, T_DATE, T_ORG, T_PERSON, T_PLACE, T_POLICY, T_POSITION, type CandSink } from './cands';
 import { endsLikeOrg, isAsciiWord, modelSpanOk, trimModelSpan, trimModelStart } from './rules/model-filter';
 import { findPlaces, lookupPlace } from './gazetteer';
 import { scanPolicyTerms } from './lexicon';
@@ -112,49 +112,60 @@ function datelineCands(d: DatelineMatch, out: CandSink, places: Map<string, Retu
   if (d.dateSpan) out.add(T_DATE, d.dateSpan.start, d.dateSpan.end, B_RULE, 3);
 }
 
-/**
- * Greedy non-overlapping selection: longest first, then priority, then source order.
- * Bucketed by length and priority instead of sorted, so it stays linear. Only candidates of
- * the given class take part.
- */
 const CERTAIN = 0;
 const WEAK = 1;
 /** Weak spans other than gazetteer names run into the words around them. */
 const WEAK_RULES = 2;
 
-function resolve(cands: readonly Cand[], which: number, taken: Int32Array, kept: Cand[]): void {
+/** Kept spans: store indices in the order taken, and which of them are layered. */
+interface Kept {
+  idx: Int32Array;
+  layered: Uint8Array;
+  n: number;
+}
+
+/**
+ * Greedy non-overlapping selection: longest first, then priority, then source order.
+ * Bucketed by length and priority instead of sorted, so it stays linear. Only candidates of
+ * the given class take part: store rows from..to, or list[from..to] when a list is given.
+ */
+function resolve(st: CandStore, list: Int32Array | null, from: number, to: number, which: number, taken: Int32Array, kept: Kept): void {
   const MAXLEN = 64;
   const NB = (MAXLEN + 1) * 4;
-  // A stable counting sort into buckets: counts, then offsets, then candidate indices in source order.
+  // A stable counting sort into buckets: counts, then offsets, then store indices in source order.
+  const m = to - from;
   const count = new Int32Array(NB + 1);
-  const bucketOf = new Int16Array(cands.length).fill(-1);
-  let longer: Cand[] | null = null;
-  for (let k = 0; k < cands.length; k++) {
-    const c = cands[k];
-    if (which === CERTAIN ? c.weak === true : c.weak !== true || (which === WEAK_RULES && (c.loose === true || c.type === 'person'))) continue;
-    const len = c.end - c.start;
+  const bucketOf = new Int16Array(m).fill(-1);
+  const flags = st.flags;
+  const starts = st.start;
+  const ends = st.end;
+  let longer: number[] | null = null;
+  for (let q = 0; q < m; q++) {
+    const k = list === null ? from + q : list[from + q];
+    const f = flags[k];
+    if (((f & F_WEAK) !== 0) === (which === CERTAIN) || (which === WEAK_RULES && ((f & F_LOOSE) !== 0 || st.type[k] === T_PERSON))) continue;
+    const len = ends[k] - starts[k];
     if (len <= 0) continue;
-    if (len > MAXLEN) (longer ??= []).push(c);
+    if (len > MAXLEN) (longer ??= []).push(k);
     else {
-      const b = len * 4 + c.prio;
-      bucketOf[k] = b;
+      const b = len * 4 + st.prio[k];
+      bucketOf[q] = b;
       count[b + 1]++;
     }
   }
   for (let b = 1; b <= NB; b++) count[b] += count[b - 1];
-  const total = count[NB];
-  const order = new Int32Array(total);
+  const order = new Int32Array(count[NB]);
   const fillAt = count.slice(0, NB);
-  for (let k = 0; k < cands.length; k++) {
-    const b = bucketOf[k];
-    if (b >= 0) order[fillAt[b]++] = k;
+  for (let q = 0; q < m; q++) {
+    const b = bucketOf[q];
+    if (b >= 0) order[fillAt[b]++] = list === null ? from + q : list[from + q];
   }
   if (longer) {
-    longer.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
-    for (const c of longer) take(c, taken, kept);
+    longer.sort((a, b) => ends[b] - starts[b] - (ends[a] - starts[a]) || st.prio[b] - st.prio[a] || starts[a] - starts[b]);
+    for (const k of longer) take(st, k, taken, kept);
   }
   for (let b = NB - 1; b >= 0; b--) {
-    for (let q = count[b]; q < count[b + 1]; q++) take(cands[order[q]], taken, kept);
+    for (let q = count[b]; q < count[b + 1]; q++) take(st, order[q], taken, kept);
   }
 }
 
@@ -171,8 +182,17 @@ function mask(lo: number, hi: number): number {
   return (-1 >>> (31 - hi)) & (-1 << lo);
 }
 
-function take(c: Cand, taken: Int32Array, kept: Cand[]): void {
-  if (claim(taken, c.start, c.end - 1)) kept.push(c);
+function take(st: CandStore, k: number, taken: Int32Array, kept: Kept): void {
+  if (!claim(taken, st.start[k], st.end[k] - 1)) return;
+  if (kept.n === kept.idx.length) {
+    const idx = new Int32Array(kept.n * 2);
+    idx.set(kept.idx);
+    kept.idx = idx;
+    const layered = new Uint8Array(kept.n * 2);
+    layered.set(kept.layered);
+    kept.layered = layered;
+  }
+  kept.idx[kept.n++] = k;
 }
 
 /** Marks chars s..last taken unless one of them already is; true when it marked them. */
@@ -195,66 +215,107 @@ function claim(taken: Int32Array, s: number, last: number): boolean {
 }
 
 /**
+ * A term named after a person begins with that person (邓小平理论, 习近平新时代中国特色社会主义思想):
+ * a person at the start of a kept policy term is kept as well, on a layer of their own. Places and
+ * organisations inside a slogan stay part of it, and so does a name read across its words (协商|于民).
+ */
+function personsInTerms(st: CandStore, kept: Kept, n: number): void {
+  // Kept terms never overlap: two bit sets (chars covered by a term, chars that start one) tell
+  // which term holds a char, with no text-length table of ends and no sort.
+  const words = (n >>> 5) + 1;
+  let cover: Int32Array | null = null;
+  let heads: Int32Array | null = null;
+  for (let q = 0; q < kept.n; q++) {
+    const k = kept.idx[q];
+    if (st.type[k] !== T_POLICY) continue;
+    const s = st.start[k];
+    cover ??= new Int32Array(words);
+    heads ??= new Int32Array(words);
+    heads[s >>> 5] |= 1 << (s & 31);
+    for (let p = s; p < st.end[k]; p++) cover[p >>> 5] |= 1 << (p & 31);
+  }
+  if (!cover || !heads) return;
+  let inside: Int32Array | null = null;
+  let m = 0;
+  // every row: with the model on, the rule rows come first, then the model's (ties go to source order)
+  for (let k = 0; k < st.n; k++) {
+    if (st.type[k] !== T_PERSON || (st.flags[k] & F_WEAK) !== 0) continue;
+    const a = st.start[k];
+    const e = st.end[k];
+    if (a < 0 || a >= n || ((cover[a >>> 5] >>> (a & 31)) & 1) === 0) continue;
+    // the term holding a: back to its first char, on to its end
+    let ts = a;
+    while (((heads[ts >>> 5] >>> (ts & 31)) & 1) === 0) ts--;
+    let te = ts + 1;
+    while (te < n && ((cover[te >>> 5] >>> (te & 31)) & 1) === 1 && ((heads[te >>> 5] >>> (te & 31)) & 1) === 0) te++;
+    // the name the term begins with (邓小平理论, 毛泽东思想), not a reading across its words (协商|于民)
+    if (a === ts && te >= e && e - 1 < te) {
+      let list: Int32Array = inside ?? new Int32Array(16);
+      if (m === list.length) {
+        const grown = new Int32Array(m * 2);
+        grown.set(list);
+        list = grown;
+      }
+      list[m++] = k;
+      inside = list;
+    }
+  }
+  if (!inside) return;
+  const before = kept.n;
+  resolve(st, inside, 0, m, CERTAIN, takenBits(n), kept);
+  kept.layered.fill(1, before, kept.n);
+}
+
+/**
  * Entities in text order. Unlayered spans do not overlap, so their starts are distinct: they are
  * put in order by a two-pass radix sort on the start (no comparison callback, no text-length
  * table); layered persons come after the unlayered span that starts where they do
  * (邓小平理论 before 邓小平).
  */
-function inTextOrder(kept: Cand[], want: Uint8Array): Cand[] {
+function inTextOrder(st: CandStore, kept: Kept, want: Uint8Array): Recognised {
+  const starts = st.start;
   let nLayered = 0;
-  for (let k = 0; k < kept.length; k++) if (kept[k].layered) nLayered++;
-  // Without layered spans `kept` itself is the plain list (the caller drops it): no copy.
-  const layered: Cand[] = [];
-  let plain: Cand[] = kept;
-  if (nLayered > 0) {
-    plain = [];
-    for (let k = 0; k < kept.length; k++) {
-      if (kept[k].layered) layered.push(kept[k]);
-      else plain.push(kept[k]);
-    }
-    layered.sort((a, b) => a.start - b.start);
+  for (let q = 0; q < kept.n; q++) nLayered += kept.layered[q];
+  const plain = new Int32Array(kept.n - nLayered);
+  const layered: number[] = [];
+  for (let q = 0, p = 0; q < kept.n; q++) {
+    if (kept.layered[q] === 1) layered.push(kept.idx[q]);
+    else plain[p++] = kept.idx[q];
   }
-  let sorted: Cand[];
-  if (plain.length < 4096) {
-    plain.sort((a, b) => a.start - b.start);
-    sorted = plain;
-  } else sorted = radixByStart(plain);
-  // Nothing to interleave and every type wanted: the merge would copy the list as it is.
-  if (nLayered === 0 && want.indexOf(0) < 0) return sorted;
-  return merge(sorted, layered, want, []);
+  // unlayered starts are distinct, and so are layered ones: any sort by start gives one order
+  layered.sort((a, b) => starts[a] - starts[b]);
+  const sorted = plain.length < 4096 ? plain.sort((a, b) => starts[a] - starts[b]) : radixByStart(plain, starts);
+  const order = new Int32Array(sorted.length + layered.length);
+  const isLayered = new Uint8Array(order.length);
+  const type = st.type;
+  let m = 0;
+  let j = 0;
+  for (let q = 0; q < sorted.length; q++) {
+    const k = sorted[q];
+    for (; j < layered.length && starts[layered[j]] < starts[k]; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
+    if (want[type[k]] === 1) order[m++] = k;
+    for (; j < layered.length && starts[layered[j]] === starts[k]; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
+  }
+  for (; j < layered.length; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
+  return { store: st, order, layered: isLayered, count: m };
 }
 
-/** Candidates ordered by start, least significant 16 bits first (starts are below 2^32). */
-function radixByStart(list: readonly Cand[]): Cand[] {
+/** Store indices ordered by start, least significant 16 bits first (starts are below 2^32). */
+function radixByStart(list: Int32Array, starts: Int32Array): Int32Array {
   const m = list.length;
-  const starts = new Int32Array(m);
-  for (let q = 0; q < m; q++) starts[q] = list[q].start;
   const count = new Int32Array(65537);
   const tmp = new Int32Array(m);
-  for (let q = 0; q < m; q++) count[(starts[q] & 0xffff) + 1]++;
+  for (let q = 0; q < m; q++) count[(starts[list[q]] & 0xffff) + 1]++;
   for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
-  for (let q = 0; q < m; q++) tmp[count[starts[q] & 0xffff]++] = q;
+  for (let q = 0; q < m; q++) tmp[count[starts[list[q]] & 0xffff]++] = list[q];
   count.fill(0);
-  for (let q = 0; q < m; q++) count[(starts[q] >>> 16) + 1]++;
+  for (let q = 0; q < m; q++) count[(starts[tmp[q]] >>> 16) + 1]++;
   for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
-  const out: Cand[] = new Array(m);
+  const out = new Int32Array(m);
   for (let r = 0; r < m; r++) {
-    const q = tmp[r];
-    out[count[starts[q] >>> 16]++] = list[q];
+    const k = tmp[r];
+    out[count[starts[k] >>> 16]++] = k;
   }
-  return out;
-}
-
-function merge(plain: readonly Cand[], layered: readonly Cand[], want: Uint8Array, out: Cand[]): Cand[] {
-  let j = 0;
-  for (let q = 0; q < plain.length; q++) {
-    const c = plain[q];
-    // layered spans that start before this one
-    for (; j < layered.length && layered[j].start < c.start; j++) if (want[TYPE_INDEX[layered[j].type]] === 1) out.push(layered[j]);
-    if (want[TYPE_INDEX[c.type]] === 1) out.push(c);
-    for (; j < layered.length && layered[j].start === c.start; j++) if (want[TYPE_INDEX[layered[j].type]] === 1) out.push(layered[j]);
-  }
-  for (; j < layered.length; j++) if (want[TYPE_INDEX[layered[j].type]] === 1) out.push(layered[j]);
   return out;
 }
 
@@ -452,18 +513,24 @@ function titlesYieldToOrgs(text: string, cands: Cand[], model: Cand[]): void {
 }
 
 /** 委员 / 代表 alone is a title only next to a name or a body (王春燕委员, 市政协委员); otherwise a role in general. */
-function dropLoneMembers(text: string, kept: Cand[]): void {
+function dropLoneMembers(text: string, st: CandStore, kept: Kept): void {
+  const idx = kept.idx;
   let w = 0;
-  for (let k = 0; k < kept.length; k++) {
-    const c = kept[k];
-    if (c.by === 'model' && c.type === 'position' && c.end - c.start === 2 && (text.startsWith('委员', c.start) || text.startsWith('代表', c.start))) {
+  for (let q = 0; q < kept.n; q++) {
+    const k = idx[q];
+    const s = st.start[k];
+    const e = st.end[k];
+    if (st.by[k] === B_MODEL && st.type[k] === T_POSITION && e - s === 2 && (text.startsWith('委员', s) || text.startsWith('代表', s))) {
       let touch = false;
-      for (const o of kept) if ((o.end === c.start || o.start === c.end) && (o.type === 'person' || o.type === 'organization')) touch = true;
+      for (let p = 0; p < kept.n; p++) {
+        const o = idx[p];
+        if ((st.end[o] === s || st.start[o] === e) && (st.type[o] === T_PERSON || st.type[o] === T_ORG)) touch = true;
+      }
       if (!touch) continue;
     }
-    kept[w++] = c;
+    idx[w++] = k; // nothing is layered yet
   }
-  kept.length = w;
+  kept.n = w;
 }
 
 /** Chars that may close a place name in running text: punctuation, 讯, conjunctions, particles. */
@@ -484,26 +551,31 @@ for (const ch of '省市县区州旗盟镇乡') FULL_PLACE[ch.charCodeAt(0)] = 1
  * model saw a name but not its bounds, and the dictionary's full name is the better reading.
  * Where the model read nothing, or a reading of it was kept, such a name still goes.
  */
-function fullNamesModelMisread(text: string, cands: readonly Cand[], model: readonly Cand[], kept: readonly Cand[]): Cand[] {
-  const out: Cand[] = [];
+function fullNamesModelMisread(text: string, st: CandStore, nRules: number, kept: Kept): Int32Array {
+  const out: number[] = [];
   // per char: 1 the model read an entity here, 2 a model reading here was kept
   let read: Uint8Array | null = null;
-  for (const c of cands) {
-    if (c.by !== 'gazetteer' || !c.loose || c.end - c.start < 3 || FULL_PLACE[text.charCodeAt(c.end - 1)] !== 1) continue;
+  for (let k = 0; k < nRules; k++) {
+    const s = st.start[k];
+    const e = st.end[k];
+    if (st.by[k] !== B_GAZETTEER || (st.flags[k] & F_LOOSE) === 0 || e - s < 3 || FULL_PLACE[text.charCodeAt(e - 1)] !== 1) continue;
     if (!read) {
       read = new Uint8Array(text.length);
-      for (const m of model) read.fill(1, m.start, m.end);
-      for (const m of kept) if (m.by === 'model') read.fill(2, m.start, m.end);
+      for (let m = nRules; m < st.n; m++) read.fill(1, st.start[m], st.end[m]);
+      for (let q = 0; q < kept.n; q++) {
+        const m = kept.idx[q];
+        if (st.by[m] === B_MODEL) read.fill(2, st.start[m], st.end[m]);
+      }
     }
     let any = false;
     let lost = true;
-    for (let i = c.start; i < c.end; i++) {
+    for (let i = s; i < e; i++) {
       if (read[i] !== 0) any = true;
       if (read[i] === 2) lost = false;
     }
-    if (any && lost) out.push(c);
+    if (any && lost) out.push(k);
   }
-  return out;
+  return Int32Array.from(out);
 }
 
 /** A gazetteer name set off from its neighbours (赴临夏、…), not inside a word (夕阳西下, 钻石首饰). */
@@ -540,12 +612,11 @@ function ruleCands(prep: Prepared, segs: readonly Segment[], opts: EngineOptions
   return store;
 }
 
-/** Recognised spans, merged, in text order: columns without the model, objects with it. */
-type Recognised = { store: CandStore; order: Int32Array; layered: Uint8Array; count: number } | Cand[];
+/** Recognised spans, merged: store indices in text order, and which of them are layered. */
+type Recognised = { store: CandStore; order: Int32Array; layered: Uint8Array; count: number };
 
 export function recognise(prep: Prepared, segs: readonly Segment[], opts: EngineOptions = {}): Cand[] {
   const r = recogniseAny(prep, segs, opts);
-  if (Array.isArray(r)) return r;
   const out: Cand[] = [];
   for (let q = 0; q < r.count; q++) {
     const c = candAt(r.store, r.order[q]);
@@ -556,196 +627,47 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
 
 function recogniseAny(prep: Prepared, segs: readonly Segment[], opts: EngineOptions): Recognised {
   const text = prep.text;
+  const n = text.length;
   const want = new Uint8Array(6);
   for (const t of opts.types ?? ENTITY_TYPES) want[TYPE_INDEX[t]] = 1;
-  const store = ruleCands(prep, segs, opts, want);
+  const st = ruleCands(prep, segs, opts, want);
   let model: Cand[] | null = null;
-  if (tagger && opts.model !== false && text.length > 0) {
+  if (tagger && opts.model !== false && n > 0) {
     model = [];
     if (!modelCands(prep, segs, tagger, model)) model = null;
   }
-  if (!model) return mergeColumns(store, text.length, want);
-  const cands: Cand[] = new Array(store.n);
-  for (let k = 0; k < store.n; k++) cands[k] = candAt(store, k);
   // Types not wanted still take part in overlap resolution (an org hides its place), then drop.
-  const taken = takenBits(text.length);
-  const kept: Cand[] = [];
-  governmentOfPlace(text, cands, model);
-  titlesYieldToOrgs(text, cands, model);
-  promoteOuterOrgs(text, cands, model);
-  promoteLongerReadings(text, cands, model);
-  trustLongerRuleNames(cands, model);
-  dropUnreadTitleNames(segs, cands, model, text.length);
-  resolve(cands, CERTAIN, taken, kept); // 1. certain rule spans (and model orgs around them)
-  resolve(model, CERTAIN, taken, kept); // 2. the model where no certain span is
-  // 3. weak rule spans fill what is left; with the model on, a bare gazetteer name it passed over
-  // is more often part of a word (夕阳西下, 钻石首饰) than a place the model missed
-  resolve(cands, WEAK_RULES, taken, kept);
-  resolve(fullNamesModelMisread(text, cands, model, kept), WEAK, taken, kept);
-  dropLoneMembers(text, kept);
-  personsInTerms(cands, model, kept, text.length);
-  return inTextOrder(kept, want);
-}
-
-/**
- * The merge without the model, on the candidate columns: certain spans, then weak ones, then
- * persons a kept policy term begins with; as resolve, personsInTerms and inTextOrder do on objects.
- */
-function mergeColumns(st: CandStore, n: number, want: Uint8Array): Recognised {
   const taken = takenBits(n);
-  const kept = { idx: new Int32Array(Math.max(16, st.n)), layered: new Uint8Array(Math.max(16, st.n)), n: 0 };
-  resolveColumns(st, null, st.n, CERTAIN, taken, kept);
-  resolveColumns(st, null, st.n, WEAK, taken, kept);
-  personsInTermsColumns(st, kept, n);
-  return orderColumns(st, kept, want);
-}
-
-interface KeptColumns {
-  idx: Int32Array;
-  layered: Uint8Array;
-  n: number;
-}
-
-/** resolve() over store indices (all of them when `list` is null). */
-function resolveColumns(st: CandStore, list: Int32Array | null, m: number, which: number, taken: Int32Array, kept: KeptColumns): void {
-  const MAXLEN = 64;
-  const NB = (MAXLEN + 1) * 4;
-  const count = new Int32Array(NB + 1);
-  const bucketOf = new Int16Array(m).fill(-1);
-  const flags = st.flags;
-  const starts = st.start;
-  const ends = st.end;
-  let longer: number[] | null = null;
-  for (let q = 0; q < m; q++) {
-    const k = list === null ? q : list[q];
-    if (((flags[k] & F_WEAK) !== 0) === (which === CERTAIN)) continue;
-    const len = ends[k] - starts[k];
-    if (len <= 0) continue;
-    if (len > MAXLEN) (longer ??= []).push(k);
-    else {
-      const b = len * 4 + st.prio[k];
-      bucketOf[q] = b;
-      count[b + 1]++;
-    }
+  const kept: Kept = { idx: new Int32Array(Math.max(16, st.n)), layered: new Uint8Array(Math.max(16, st.n)), n: 0 };
+  if (!model) {
+    resolve(st, null, 0, st.n, CERTAIN, taken, kept);
+    resolve(st, null, 0, st.n, WEAK, taken, kept);
+  } else {
+    // The model's adjustments rewrite few candidates and run on objects; the merge runs on
+    // columns again: the adjusted rule candidates, then the model's spans.
+    const cands: Cand[] = new Array(st.n);
+    for (let k = 0; k < st.n; k++) cands[k] = candAt(st, k);
+    governmentOfPlace(text, cands, model);
+    titlesYieldToOrgs(text, cands, model);
+    promoteOuterOrgs(text, cands, model);
+    promoteLongerReadings(text, cands, model);
+    trustLongerRuleNames(cands, model);
+    dropUnreadTitleNames(segs, cands, model, n);
+    st.n = 0; // the rows live on as objects: refill the store
+    for (let k = 0; k < cands.length; k++) pushCand(st, cands[k]);
+    const nRules = st.n;
+    for (let k = 0; k < model.length; k++) pushCand(st, model[k]);
+    resolve(st, null, 0, nRules, CERTAIN, taken, kept); // 1. certain rule spans (and model orgs around them)
+    resolve(st, null, nRules, st.n, CERTAIN, taken, kept); // 2. the model where no certain span is
+    // 3. weak rule spans fill what is left; with the model on, a bare gazetteer name it passed over
+    // is more often part of a word (夕阳西下, 钻石首饰) than a place the model missed
+    resolve(st, null, 0, nRules, WEAK_RULES, taken, kept);
+    const full = fullNamesModelMisread(text, st, nRules, kept);
+    resolve(st, full, 0, full.length, WEAK, taken, kept);
+    dropLoneMembers(text, st, kept);
   }
-  for (let b = 1; b <= NB; b++) count[b] += count[b - 1];
-  const order = new Int32Array(count[NB]);
-  const fillAt = count.slice(0, NB);
-  for (let q = 0; q < m; q++) {
-    const b = bucketOf[q];
-    if (b >= 0) order[fillAt[b]++] = list === null ? q : list[q];
-  }
-  if (longer) {
-    longer.sort((a, b) => ends[b] - starts[b] - (ends[a] - starts[a]) || st.prio[b] - st.prio[a] || starts[a] - starts[b]);
-    for (const k of longer) takeColumn(st, k, taken, kept);
-  }
-  for (let b = NB - 1; b >= 0; b--) {
-    for (let q = count[b]; q < count[b + 1]; q++) takeColumn(st, order[q], taken, kept);
-  }
-}
-
-function takeColumn(st: CandStore, k: number, taken: Int32Array, kept: KeptColumns): void {
-  if (!claim(taken, st.start[k], st.end[k] - 1)) return;
-  if (kept.n === kept.idx.length) {
-    const idx = new Int32Array(kept.n * 2);
-    idx.set(kept.idx);
-    kept.idx = idx;
-    const layered = new Uint8Array(kept.n * 2);
-    layered.set(kept.layered);
-    kept.layered = layered;
-  }
-  kept.idx[kept.n++] = k;
-}
-
-/** personsInTerms() on the columns: such persons are kept with their layered flag set. */
-function personsInTermsColumns(st: CandStore, kept: KeptColumns, n: number): void {
-  const words = (n >>> 5) + 1;
-  let cover: Int32Array | null = null;
-  let heads: Int32Array | null = null;
-  for (let q = 0; q < kept.n; q++) {
-    const k = kept.idx[q];
-    if (st.type[k] !== T_POLICY) continue;
-    const s = st.start[k];
-    cover ??= new Int32Array(words);
-    heads ??= new Int32Array(words);
-    heads[s >>> 5] |= 1 << (s & 31);
-    for (let p = s; p < st.end[k]; p++) cover[p >>> 5] |= 1 << (p & 31);
-  }
-  if (!cover || !heads) return;
-  let inside: Int32Array | null = null;
-  let m = 0;
-  for (let k = 0; k < st.n; k++) {
-    if (st.type[k] !== T_PERSON || (st.flags[k] & F_WEAK) !== 0) continue;
-    const a = st.start[k];
-    const e = st.end[k];
-    if (a < 0 || a >= n || ((cover[a >>> 5] >>> (a & 31)) & 1) === 0) continue;
-    let ts = a;
-    while (((heads[ts >>> 5] >>> (ts & 31)) & 1) === 0) ts--;
-    let te = ts + 1;
-    while (te < n && ((cover[te >>> 5] >>> (te & 31)) & 1) === 1 && ((heads[te >>> 5] >>> (te & 31)) & 1) === 0) te++;
-    if (a === ts && te >= e && e - 1 < te) {
-      let list: Int32Array = inside ?? new Int32Array(16);
-      if (m === list.length) {
-        const grown = new Int32Array(m * 2);
-        grown.set(list);
-        list = grown;
-      }
-      list[m++] = k;
-      inside = list;
-    }
-  }
-  if (!inside) return;
-  const before = kept.n;
-  resolveColumns(st, inside, m, CERTAIN, takenBits(n), kept);
-  kept.layered.fill(1, before, kept.n);
-}
-
-/** inTextOrder() on the columns: store indices by start, layered persons after the span starting with them. */
-function orderColumns(st: CandStore, kept: KeptColumns, want: Uint8Array): Recognised {
-  const starts = st.start;
-  let nLayered = 0;
-  for (let q = 0; q < kept.n; q++) nLayered += kept.layered[q];
-  const plain = new Int32Array(kept.n - nLayered);
-  const layered: number[] = [];
-  for (let q = 0, p = 0; q < kept.n; q++) {
-    if (kept.layered[q] === 1) layered.push(kept.idx[q]);
-    else plain[p++] = kept.idx[q];
-  }
-  // unlayered starts are distinct, and so are layered ones: any sort by start gives one order
-  layered.sort((a, b) => starts[a] - starts[b]);
-  const sorted = plain.length < 4096 ? plain.sort((a, b) => starts[a] - starts[b]) : radixColumns(plain, starts);
-  const order = new Int32Array(sorted.length + layered.length);
-  const isLayered = new Uint8Array(order.length);
-  const type = st.type;
-  let m = 0;
-  let j = 0;
-  for (let q = 0; q < sorted.length; q++) {
-    const k = sorted[q];
-    for (; j < layered.length && starts[layered[j]] < starts[k]; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
-    if (want[type[k]] === 1) order[m++] = k;
-    for (; j < layered.length && starts[layered[j]] === starts[k]; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
-  }
-  for (; j < layered.length; j++) if (want[type[layered[j]]] === 1) (isLayered[m] = 1), (order[m++] = layered[j]);
-  return { store: st, order, layered: isLayered, count: m };
-}
-
-/** Store indices ordered by start, least significant 16 bits first (see radixByStart). */
-function radixColumns(list: Int32Array, starts: Int32Array): Int32Array {
-  const m = list.length;
-  const count = new Int32Array(65537);
-  const tmp = new Int32Array(m);
-  for (let q = 0; q < m; q++) count[(starts[list[q]] & 0xffff) + 1]++;
-  for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
-  for (let q = 0; q < m; q++) tmp[count[starts[list[q]] & 0xffff]++] = list[q];
-  count.fill(0);
-  for (let q = 0; q < m; q++) count[(starts[tmp[q]] >>> 16) + 1]++;
-  for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
-  const out = new Int32Array(m);
-  for (let r = 0; r < m; r++) {
-    const k = tmp[r];
-    out[count[starts[k] >>> 16]++] = k;
-  }
-  return out;
+  personsInTerms(st, kept, n);
+  return inTextOrder(st, kept, want);
 }
 
 /**
@@ -816,52 +738,6 @@ function trustLongerRuleNames(cands: Cand[], model: readonly Cand[]): void {
       }
     }
   }
-}
-
-/**
- * A term named after a person begins with that person (邓小平理论, 习近平新时代中国特色社会主义思想):
- * a person at the start of a kept policy term is kept as well, on a layer of their own. Places and
- * organisations inside a slogan stay part of it, and so does a name read across its words (协商|于民).
- */
-function personsInTerms(cands: readonly Cand[], model: readonly Cand[] | null, kept: Cand[], n: number): void {
-  // Kept terms never overlap: two bit sets (chars covered by a term, chars that start one) tell
-  // which term holds a char, with no text-length table of ends and no sort.
-  const words = (n >>> 5) + 1;
-  let cover: Int32Array | null = null;
-  let heads: Int32Array | null = null;
-  for (let k = 0; k < kept.length; k++) {
-    const c = kept[k];
-    if (c.type !== 'policy_term') continue;
-    cover ??= new Int32Array(words);
-    heads ??= new Int32Array(words);
-    heads[c.start >>> 5] |= 1 << (c.start & 31);
-    for (let p = c.start; p < c.end; p++) cover[p >>> 5] |= 1 << (p & 31);
-  }
-  if (!cover || !heads) return;
-  const cv = cover;
-  const hd = heads;
-  const inside: Cand[] = [];
-  const pick = (list: readonly Cand[]) => {
-    for (let k = 0; k < list.length; k++) {
-      const c = list[k];
-      if (c.type !== 'person' || c.weak) continue;
-      const a = c.start;
-      if (a < 0 || a >= n || ((cv[a >>> 5] >>> (a & 31)) & 1) === 0) continue;
-      // the term holding a: back to its first char, on to its end
-      let ts = a;
-      while (((hd[ts >>> 5] >>> (ts & 31)) & 1) === 0) ts--;
-      let te = ts + 1;
-      while (te < n && ((cv[te >>> 5] >>> (te & 31)) & 1) === 1 && ((hd[te >>> 5] >>> (te & 31)) & 1) === 0) te++;
-      // the name the term begins with (邓小平理论, 毛泽东思想), not a reading across its words (协商|于民)
-      if (a === ts && te >= c.end && c.end - 1 < te) inside.push(c);
-    }
-  };
-  pick(cands);
-  if (model) pick(model);
-  const taken = takenBits(n);
-  const before = kept.length;
-  resolve(inside, CERTAIN, taken, kept);
-  for (let k = before; k < kept.length; k++) kept[k] = { ...kept[k], layered: true };
 }
 
 function toDateline(prep: Prepared, d: DatelineMatch): Dateline {
@@ -984,14 +860,6 @@ function toEntities(prep: Prepared, segs: readonly Segment[], r: Recognised): En
   const which = articleIndex(segs);
   const map = prep.norm.map;
   const pool = new TextPool(prep.text, prep.units);
-  if (Array.isArray(r)) {
-    const entities: Entity[] = new Array(r.length);
-    for (let k = 0; k < r.length; k++) {
-      const c = r[k];
-      entities[k] = entity(pool, map, c.type, c.start, c.end, which(c.start), c.by, c.info);
-    }
-    return entities;
-  }
   const st = r.store;
   const entities: Entity[] = new Array(r.count);
   for (let q = 0; q < r.count; q++) {

@@ -2,6 +2,7 @@
 // organisations from structure, dates. One scan per recogniser, a typed-array probe per char.
 import { unitsOf } from '../units';
 import type { Entity, EntityInfo, EntityType } from '../types';
+import { ENTITY_TYPES } from '../types';
 import { BY_NAMES, B_PATTERN, B_RULE, CandStore, F_LOOSE, F_WEAK, T_DATE, T_ORG, T_PERSON, T_POSITION, type CandSink } from '../cands';
 import { isCjkIdeograph } from '../normalize';
 import { plausibleName, plausibleNameAt } from '../dateline';
@@ -586,6 +587,11 @@ export function candAt(st: CandStore, k: number): Cand {
   const c = cand(st.typeName(k), st.start[k], st.end[k], BY_NAMES[st.by[k]], st.prio[k], st.info[k], (f & F_WEAK) !== 0 ? true : undefined);
   if ((f & F_LOOSE) !== 0) c.loose = true;
   return c;
+}
+
+/** candAt's inverse: a candidate as a row of the store. */
+export function pushCand(st: CandStore, c: Cand): void {
+  st.push(ENTITY_TYPES.indexOf(c.type), c.start, c.end, BY_NAMES.indexOf(c.by), c.prio, c.info, (c.weak === true ? F_WEAK : 0) | (c.loose === true ? F_LOOSE : 0));
 }
 
 /** All rule candidates in one pass (may overlap; the engine resolves overlaps). */
