@@ -1,6 +1,6 @@
 // The Firefox build in Firefox (Debian's firefox-esr, over WebDriver BiDi): the same engine and
-// highlights as in Chromium on the sample page, a reader highlight made with the mouse that is stored
-// and found again after a reload, and nothing on a page that is not news.
+// highlights as in Chromium on the sample page, the learned model's persons, a reader highlight made
+// with the mouse that is stored and found again after a reload, and nothing on a page that is not news.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +108,20 @@ describe('Firefox', () => {
     // Stored by the background (IndexedDB in the add-on's origin), anchored again on a fresh load.
     await ff.goto(`${server.url}/bulletin.html`);
     expect(await notes()).toEqual([span.text]);
+  });
+
+  it('runs the learned model: a bare name in free text is a person', async () => {
+    // The rules alone find 苗嘉禾 but not 韩冬青 (no title or cue around it): the engine worker runs in
+    // Firefox too, with its model, and not the rules-only fallback of the page's thread.
+    await ff.goto(`${server.url}/fixtures/model.html`);
+    const PERSONS = `JSON.stringify([...(CSS.highlights.get('bl-person') ?? [])].map((r) => r.toString()))`;
+    let persons: string[] = [];
+    for (let k = 0; k < 120 && !(persons.includes('韩冬青') && persons.includes('苗嘉禾')); k++) {
+      persons = JSON.parse((await ff.evaluate(PERSONS)) as string);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(persons).toContain('韩冬青');
+    expect(persons).toContain('苗嘉禾');
   });
 
   it('leaves a page that is not news alone', async () => {
