@@ -39,8 +39,15 @@ export interface TextMap {
   nodeAt(offset: number): number;
 }
 
+/** HTML element names are upper case already; XHTML and SVG ones may not be. */
+const upper = (tag: string): string => (tag.charCodeAt(0) > 0x5a || tag.charCodeAt(tag.length - 1) > 0x5a ? tag.toUpperCase() : tag);
+
 export function isSkippedElement(el: Element): boolean {
-  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  return skippedAs(el, upper(el.tagName));
+}
+
+function skippedAs(el: Element, tag: string): boolean {
+  if (SKIP.has(tag)) return true;
   if ((el as HTMLElement).hidden) return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
@@ -62,21 +69,26 @@ function defaultVisible(el: Element): boolean {
   return cs.display !== 'none' && cs.visibility !== 'hidden';
 }
 
-function isBlock(el: Element): boolean {
-  return BLOCK.has(el.tagName.toUpperCase());
-}
-
-/** Children in flat-tree order: an open shadow root replaces light children; slots take assigned nodes. */
-function flatChildren(node: Node): ArrayLike<Node> {
+/**
+ * Calls `fn` on the children in flat-tree order: an open shadow root replaces light children; slots
+ * take assigned nodes. Siblings are followed by nextSibling: indexing a NodeList costs an interceptor
+ * call per child in the page's bindings, several times a sibling step.
+ */
+function eachFlatChild(node: Node, fn: (n: Node) => void, tag?: string): void {
+  let first = node.firstChild;
   if (node.nodeType === 1) {
     const el = node as Element;
-    if (el.shadowRoot) return el.shadowRoot.childNodes;
-    if (el.tagName === 'SLOT') {
+    const shadow = el.shadowRoot;
+    if (shadow) first = shadow.firstChild;
+    else if ((tag ?? upper(el.tagName)) === 'SLOT') {
       const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
-      if (assigned.length > 0) return assigned;
+      if (assigned.length > 0) {
+        for (let i = 0; i < assigned.length; i++) fn(assigned[i]);
+        return;
+      }
     }
   }
-  return node.childNodes;
+  for (let c = first; c; c = c.nextSibling) fn(c);
 }
 
 /** Walks `root` and builds the text and its map. */
@@ -97,7 +109,8 @@ export function extractText(root: Node, opts: ExtractOptions = {}): TextMap {
   };
 
   const visit = (node: Node): void => {
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       const t = node as Text;
       const data = t.data;
       if (data.length === 0) return;
@@ -111,30 +124,28 @@ export function extractText(root: Node, opts: ExtractOptions = {}): TextMap {
       lastNewline = data.endsWith('\n');
       return;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
-    if (node.nodeType === 1) {
+    if (type !== 1 && type !== 11 && type !== 9) return;
+    if (type === 1) {
       const el = node as Element;
-      if (el.tagName === 'BR') {
+      // The element's name, read once: each read crosses into the page's DOM.
+      const tag = upper(el.tagName);
+      if (tag === 'BR') {
         parts.push('\n');
         length += 1;
         lastNewline = true;
         return;
       }
-      if (isSkippedElement(el) || !visible(el)) return;
-      const block = isBlock(el);
+      if (skippedAs(el, tag) || !visible(el)) return;
+      const block = BLOCK.has(tag);
       if (block) newline();
-      const kids = flatChildren(el);
-      for (let i = 0; i < kids.length; i++) visit(kids[i]);
+      eachFlatChild(el, visit, tag);
       if (block) newline();
       return;
     }
-    const kids = flatChildren(node);
-    for (let i = 0; i < kids.length; i++) visit(kids[i]);
+    eachFlatChild(node, visit);
   };
   if (root.nodeType === 1) {
-    const el = root as Element;
-    const kids = flatChildren(el);
-    for (let i = 0; i < kids.length; i++) visit(kids[i]);
+    eachFlatChild(root, visit);
   } else {
     visit(root);
   }
