@@ -8,12 +8,9 @@ interface Job {
   text: string;
   opts?: AnalyzeOptions;
 }
-interface Init {
-  modelUrl: string;
-}
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<Job | Init>) => void) | null;
+  onmessage: ((e: MessageEvent<Job>) => void) | null;
   postMessage(m: unknown): void;
 };
 
@@ -25,7 +22,8 @@ const evaluated = at();
 let wantModel: () => void = () => undefined;
 const modelWanted = new Promise<void>((resolve) => (wantModel = resolve));
 
-async function loadModel(url: string): Promise<void> {
+async function loadModel(url: string | null): Promise<void> {
+  if (url === null) throw new Error('model: no address');
   const res = await fetch(url);
   if (!res.ok) throw new Error(`model: HTTP ${res.status}`);
   // Read and decoded only once a job waits for it: the rules-only jobs for what is in view go first.
@@ -38,17 +36,14 @@ async function loadModel(url: string): Promise<void> {
 
 // The model runs here only: decoding its weights would be a long task on the page's main thread, so the
 // CSP fallback (engine.ts) keeps to the rules. If the model cannot load, the rules still answer.
-let started = false;
-let modelUrl: (url: string) => void = () => undefined;
+let modelUrl: (url: string | null) => void = () => undefined;
 /** Settles once the model is loaded (or failed to): jobs that use it wait for this, whenever start() runs. */
-const ready = new Promise<string>((resolve) => (modelUrl = resolve))
+const ready = new Promise<string | null>((resolve) => (modelUrl = resolve))
   .then(loadModel)
   .catch(() => undefined)
   .then(() => scope.postMessage({ boot: { 'model-loaded': at() } }));
 
-function start(url: string, received: number): void {
-  if (started) return;
-  started = true;
+function start(url: string | null, received: number): void {
   modelUrl(url);
   // Build the gazetteer and lexicon tables while the model downloads, so the first page job pays neither.
   analyze('本报讯', { model: false });
@@ -66,10 +61,6 @@ function start(url: string, received: number): void {
 }
 
 scope.onmessage = async (e) => {
-  if ('modelUrl' in e.data) {
-    start(e.data.modelUrl, at());
-    return;
-  }
   const { id, text, opts } = e.data;
   try {
     // Rules-only jobs (the first paint of what is in view) do not wait for the model.
@@ -84,7 +75,8 @@ scope.onmessage = async (e) => {
   }
 };
 
-// The client's boot script names the model: start in the next task, without waiting for a message
-// (messages sent before this script ran reach it only once the page's thread hands them over).
+// The boot script (worker-boot.ts) names the model: start in the next task, without waiting for a
+// message (messages sent before this script ran reach it only once the page's thread hands them over).
+// Without an address the rules answer alone.
 const preset = (self as unknown as { blModelUrl?: unknown }).blModelUrl;
-if (typeof preset === 'string') setTimeout(() => start(preset, at()), 0);
+setTimeout(() => start(typeof preset === 'string' ? preset : null, at()), 0);
