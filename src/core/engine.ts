@@ -616,7 +616,7 @@ function ruleCands(prep: Prepared, segs: readonly Segment[], opts: EngineOptions
 type Recognised = { store: CandStore; order: Int32Array; layered: Uint8Array; count: number };
 
 export function recognise(prep: Prepared, segs: readonly Segment[], opts: EngineOptions = {}): Cand[] {
-  const r = recogniseAny(prep, segs, opts);
+  const r = recogniseStore(prep, segs, opts);
   const out: Cand[] = [];
   for (let q = 0; q < r.count; q++) {
     const c = candAt(r.store, r.order[q]);
@@ -625,7 +625,7 @@ export function recognise(prep: Prepared, segs: readonly Segment[], opts: Engine
   return out;
 }
 
-function recogniseAny(prep: Prepared, segs: readonly Segment[], opts: EngineOptions): Recognised {
+function recogniseStore(prep: Prepared, segs: readonly Segment[], opts: EngineOptions): Recognised {
   const text = prep.text;
   const n = text.length;
   const want = new Uint8Array(6);
@@ -838,7 +838,7 @@ export function analyze(text: string, opts: EngineOptions = {}): AnalysisResult 
 function analyzePrepared(text: string, prep: Prepared, opts: EngineOptions): AnalysisResult {
   const segs = segment(prep.norm, prep.text, { singleArticle: opts.singleArticle, title: opts.title });
   // entities before articles: what a collection during recognition finds alive, it copies
-  const entities = toEntities(prep, segs, recogniseAny(prep, segs, opts));
+  const entities = toEntities(prep, segs, recogniseStore(prep, segs, opts));
   const conv = (s: string): string => (prep.converted ? toSimplified(s) : s);
   const articles: Article[] = segs.map((s) => {
     const [start, end] = toOriginal(prep.norm, s.start, s.end);

@@ -81,6 +81,8 @@ function fold(c: number): number {
   return CLS[c] === 1 ? c - 0xfee0 : c;
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 /** CLS plus 3 = a surrogate (checked for pairing: see decodeUnits). */
 const NCLS = new Uint8Array(CLS);
 NCLS.fill(3, 0xd800, 0xe000);
@@ -229,7 +231,7 @@ export function normalize(original: string, scratch?: NormScratch): Normalized {
     }
     if (firstSpace < 0 && newlines === 0) continue;
     // Between two digits, full-width ones too, the space parts two numbers (２０２４－０６－１２　１０：０５).
-    if ((isWide(last) || isWide(right)) && !(last >= 48 && last <= 57 && ((right >= 48 && right <= 57) || (right >= 0xff10 && right <= 0xff19)))) continue;
+    if ((isWide(last) || isWide(right)) && !(isDigit(last) && isDigit(fold(right)))) continue;
     // Between two narrow chars keep one space (Latin words, numbers).
     units[len] = 0x20;
     last = 0x20;

@@ -401,14 +401,20 @@ function isDigitAt(text: string, k: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Length of the digit run at p when it is one or two digits long, else 0. */
+function shortNumberAt(text: string, p: number): number {
+  if (!isDigitAt(text, p)) return 0;
+  if (!isDigitAt(text, p + 1)) return 1;
+  return isDigitAt(text, p + 2) ? 0 : 2;
+}
+
 /**
  * Digits in \d{1,2}<unit> at p, as a regex with backtracking reads them: 2, 1, or 0 for none.
  * (Two digits not followed by the unit cannot back off to one: the second is not the unit.)
  */
 function numberBefore(text: string, p: number, unit: number): number {
-  if (!isDigitAt(text, p)) return 0;
-  if (isDigitAt(text, p + 1)) return text.charCodeAt(p + 2) === unit ? 2 : 0;
-  return text.charCodeAt(p + 1) === unit ? 1 : 0;
+  const k = shortNumberAt(text, p);
+  return k > 0 && text.charCodeAt(p + k) === unit ? k : 0;
 }
 
 /** Value of the ASCII digits text[p, p + len). */
@@ -421,13 +427,6 @@ function digitValue(text: string, p: number, len: number): number {
 /** - . / and their full-width forms (normalize folds full-width digits, not these). */
 function isDateSep(c: number): boolean {
   return (c >= 45 && c <= 47) || (c >= 0xff0d && c <= 0xff0f);
-}
-
-/** Length of the digit run at p when it is one or two digits long, else 0. */
-function shortNumberAt(text: string, p: number): number {
-  if (!isDigitAt(text, p)) return 0;
-  if (!isDigitAt(text, p + 1)) return 1;
-  return isDigitAt(text, p + 2) ? 0 : 2;
 }
 
 /**
