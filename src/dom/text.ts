@@ -42,11 +42,8 @@ export interface TextMap {
 /** HTML element names are upper case already; XHTML and SVG ones may not be. */
 const upper = (tag: string): string => (tag.charCodeAt(0) > 0x5a || tag.charCodeAt(tag.length - 1) > 0x5a ? tag.toUpperCase() : tag);
 
-export function isSkippedElement(el: Element): boolean {
-  return skippedAs(el, upper(el.tagName));
-}
-
-function skippedAs(el: Element, tag: string): boolean {
+/** Elements whose text is not the page's reading text; `tag` is the element's upper-case name. */
+function isSkippedElement(el: Element, tag: string): boolean {
   if (SKIP.has(tag)) return true;
   if ((el as HTMLElement).hidden) return true;
   const ce = el.getAttribute('contenteditable');
@@ -135,7 +132,7 @@ export function extractText(root: Node, opts: ExtractOptions = {}): TextMap {
         lastNewline = true;
         return;
       }
-      if (skippedAs(el, tag) || !visible(el)) return;
+      if (isSkippedElement(el, tag) || !visible(el)) return;
       const block = BLOCK.has(tag);
       if (block) newline();
       eachFlatChild(el, visit, tag);
