@@ -28,6 +28,15 @@ afterAll(() => vi.useRealTimers());
 
 const stub = () => (globalThis as { __bulletinLensStub?: { requested: string | null } }).__bulletinLensStub!;
 
+/** The stub run afresh, as on a page load, over a body holding `paras`. */
+async function loadStub(...paras: Element[]): Promise<void> {
+  sent.length = 0;
+  delete (globalThis as { __bulletinLensStub?: unknown }).__bulletinLensStub;
+  document.body.replaceChildren(...paras);
+  vi.resetModules();
+  await import('../../src/content/stub.iife');
+}
+
 describe('first-check stub', () => {
   it('asks for nothing on a page that is not news; looks again on a doubling wait, reset by a click', async () => {
     expect(stub().requested).toBeNull();
@@ -63,11 +72,7 @@ describe('first-check stub and selections', () => {
   };
 
   it('loads the full script for a keyboard selection, and not for keys alone', async () => {
-    sent.length = 0;
-    delete (globalThis as { __bulletinLensStub?: unknown }).__bulletinLensStub;
-    document.body.replaceChildren(para('账户设置'), para(FILLER));
-    vi.resetModules();
-    await import('../../src/content/stub.iife');
+    await loadStub(para('账户设置'), para(FILLER));
     expect(stub().requested).toBeNull();
     select(document.body.lastElementChild!);
     // A key without a selection starting first (typing, or a selection made by the page): not seen.
@@ -82,11 +87,7 @@ describe('first-check stub and selections', () => {
   });
 
   it('loads the full script for a mouse selection', async () => {
-    sent.length = 0;
-    delete (globalThis as { __bulletinLensStub?: unknown }).__bulletinLensStub;
-    document.body.replaceChildren(para('账户设置'), para(FILLER));
-    vi.resetModules();
-    await import('../../src/content/stub.iife');
+    await loadStub(para('账户设置'), para(FILLER));
     select(document.body.lastElementChild!);
     document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     expect(stub().requested).toBe('selection');
@@ -126,14 +127,10 @@ describe('first-check stub on a news page', () => {
       };
       for (const [how, answer] of Object.entries(answers)) {
         const reachable = how === 'reachable';
-        sent.length = 0;
         created.length = 0;
-        delete (globalThis as { __bulletinLensStub?: unknown }).__bulletinLensStub;
-        document.body.replaceChildren(para(NEWS[0]), para(NEWS[1]));
-        chrome.runtime.sendMessage = (m: unknown) => (sent.push(m), answer());
         terminated = 0;
-        vi.resetModules();
-        await import('../../src/content/stub.iife');
+        chrome.runtime.sendMessage = (m: unknown) => (sent.push(m), answer());
+        await loadStub(para(NEWS[0]), para(NEWS[1]));
         const s = stub() as { requested: string | null; worker?: unknown };
         // Started before the background answered.
         expect(created).toEqual(['blob:test/1']);
